@@ -1,0 +1,85 @@
+package org.hbateam.api.path;
+
+import org.hbateam.api.scsi.Cdb;
+import org.hbateam.api.scsi.ScsiCommand;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One data path: an adapter reaching one logical unit through one target port (an I_T_L nexus).
+ * A vendor HBA driver bundle registers each path it can reach as an OSGi service of this type, with the
+ * service properties named below, and unregisters it when the path goes away for good. The failover
+ * service tracks these services and groups them into teams by {@link #LU_IDENTITY}.
+ *
+ * <p>A path that is down stays registered: it reports {@link PathState#DOWN} and fails what it is given.
+ */
+@ConsumerType
+public interface DataPath {
+    /** Service property, {@code String}: the path's id, unique in the framework, such as {@code sim:hba0:lun0}. */
+    String PATH_ID = "hbateam.path.id";
+    /** Service property, {@code String}: the id of the adapter (HBA port) that carries this path. */
+    String ADAPTER_ID = "hbateam.adapter.id";
+    /** Service property, {@code String}: the target name, such as an iSCSI IQN. */
+    String TARGET = "hbateam.target";
+    /** Service property, {@code Long}: the logical unit number. */
+    String LUN = "hbateam.lun";
+    /** Service property, {@code String}: the logical unit's identity from VPD page 0x83, or target name plus LUN. */
+    String LU_IDENTITY = "hbateam.lu.identity";
+    /**
+     * Service property, {@code String}: the session this path belongs to. Paths with the same session id are
+     * connections of one session (MC/S, connection-based teaming); a path alone in its session is session-based.
+     */
+    String SESSION_ID = "hbateam.session.id";
+
+    /** The value of {@link #PATH_ID}. */
+    String id();
+
+    /** The value of {@link #ADAPTER_ID}. */
+    String adapterId();
+
+    /** The value of {@link #TARGET}. */
+    String target();
+
+    /** The value of {@link #LUN}. */
+    long lun();
+
+    /** The value of {@link #LU_IDENTITY}. */
+    String luIdentity();
+
+    /** The value of {@link #SESSION_ID}; by default the path is its own session. */
+    default String sessionId() {
+        return id();
+    }
+
+    /** The state now. */
+    PathState state();
+
+    /**
+     * Sends a command on this path, asynchronously. Returns at once, without waiting for the target.
+     * The driver then calls {@code callback} exactly once (see {@link CommandCallback}); when the path is
+     * down it calls {@link CommandCallback#failed} promptly, possibly before this method returns.
+     * Never throws for a path problem.
+     */
+    void submit(ScsiCommand command, CommandCallback callback);
+
+    /**
+     * Asks the driver to abort a command it holds, for example after a timeout. Best effort: if the command
+     * is still held, its callback is then called once with {@link PathException.Reason#ABORTED} (or its
+     * real outcome, if that came first). Does nothing for a command the driver does not hold.
+     */
+    void abort(ScsiCommand command);
+
+    /**
+     * Proves the path alive without touching data, for idle-path health checks. By default a
+     * TEST UNIT READY; a driver may override it with a transport ping such as an iSCSI NOP-Out, reported
+     * as a GOOD result. Same callback contract as {@link #submit}.
+     */
+    default void probe(CommandCallback callback) {
+        submit(ScsiCommand.noData(Cdb.testUnitReady()), callback);
+    }
+
+    /** Registers a listener for state changes; adding the same listener twice has no extra effect. */
+    void addStateListener(PathStateListener listener);
+
+    /** Removes a listener; no call starts after this returns. */
+    void removeStateListener(PathStateListener listener);
+}
