@@ -42,7 +42,8 @@ public final class PduWriter {
 
     /**
      * Sends the composed header and {@code data} (position to limit; null for none). The data segment
-     * length is set from {@code data}. The position of {@code data} is not moved.
+     * length is set from {@code data}. The position of {@code data} is restored afterwards; the buffer
+     * itself is written, not a copy, so the caller keeps it unchanged until this returns.
      */
     public void send(ByteBuffer data) throws IOException {
         int length = data == null ? 0 : data.remaining();
@@ -57,7 +58,7 @@ public final class PduWriter {
         trailer.clear();
         ByteBuffer payload = null;
         if (length > 0) {
-            payload = data.duplicate();
+            payload = data;
             for (int i = Digests.padding(length); i > 0; i--) {
                 trailer.put((byte) 0);
             }
@@ -70,7 +71,14 @@ public final class PduWriter {
             }
         }
         trailer.flip();
-        writeFully(payload);
+        int position = payload == null ? 0 : payload.position();
+        try {
+            writeFully(payload);
+        } finally {
+            if (payload != null) {
+                payload.position(position);
+            }
+        }
     }
 
     private void writeFully(ByteBuffer payload) throws IOException {

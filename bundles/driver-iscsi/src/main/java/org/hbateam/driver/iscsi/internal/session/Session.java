@@ -1,0 +1,249 @@
+package org.hbateam.driver.iscsi.internal.session;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hbateam.api.path.CommandCallback;
+import org.hbateam.api.path.PathException;
+import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.driver.iscsi.internal.login.LoginResult;
+import org.hbateam.driver.iscsi.internal.login.Negotiated;
+import org.hbateam.driver.iscsi.internal.pdu.Bhs;
+import org.hbateam.driver.iscsi.internal.pdu.Opcode;
+
+/**
+ * The full feature phase of one logged-in session over one connection: the asynchronous command core.
+ * {@link #submit} numbers and sends a command, or queues it while the CmdSN window (RFC 7143 4.2.2.1) is
+ * closed; the reader thread ({@link Inbound}) completes tasks and reopens the window. A session lives
+ * for one connection; after a failure the runner logs in again and builds a new one.
+ *
+ * <p>Callbacks: every submit ends in exactly one callback. It is NOT invoked while the send lock is held,
+ * and not before {@code submit} returns unless the session is already down (then it fails at once).
+ */
+public final class Session {
+    final Connection connection;
+    final Negotiated parameters;
+    final TaskTable tasks = new TaskTable();
+    final CommandWriter commands;
+    final NopKeeper nop;
+    final TaskManagement taskManagement;
+    private final String name;
+    private final int tsih;
+    /** Commands waiting for the window or a free slot; guarded by the send lock. */
+    private final ArrayDeque<Task> waiting = new ArrayDeque<>();
+    private volatile int waitingCount;
+    /** The next CmdSN; guarded by the send lock. */
+    private int cmdSn;
+    volatile int expStatSn;
+    private volatile int expCmdSn;
+    private volatile int maxCmdSn;
+    private volatile boolean open = true;
+    /** Set when a control tag is needed (NOP-Out, task management, logout); top bit set so it never names a task. */
+    private int controlTag;
+
+    Session(Connection connection, LoginResult login, String name) {
+        this.connection = connection;
+        this.parameters = login.parameters();
+        this.name = name;
+        this.tsih = login.tsih();
+        this.cmdSn = login.cmdSn();
+        this.expStatSn = login.expStatSn();
+        this.expCmdSn = login.expCmdSn();
+        this.maxCmdSn = login.maxCmdSn();
+        connection.reader.limits(parameters.maxRecvDataSegmentLength());
+        connection.reader.digests(parameters.headerDigest(), parameters.dataDigest());
+        connection.writer.digests(parameters.headerDigest(), parameters.dataDigest());
+        this.commands = new CommandWriter(this);
+        this.nop = new NopKeeper(this);
+        this.taskManagement = new TaskManagement(this);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int tsih() {
+        return tsih;
+    }
+
+    public Negotiated parameters() {
+        return parameters;
+    }
+
+    /** True until the connection fails or logs out. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    /**
+     * Sends {@code command} to the logical unit {@code lunField}, or queues it while the window is closed.
+     * Returns at once; see the class comment for the callback.
+     */
+    public void submit(long lunField, ScsiCommand command, CommandCallback callback) {
+        Task task = new Task(command, callback, lunField);
+        if (command.cdbLength() > 16) {
+            task.fail(new PathException(PathException.Reason.PROTOCOL, "CDBs longer than 16 bytes are not supported"));
+            return;
+        }
+        boolean accepted;
+        connection.sendLock.lock();
+        try {
+            accepted = open;
+            if (accepted) {
+                if (waiting.isEmpty() && windowOpen() && tasks.add(task)) {
+                    send(task);
+                } else {
+                    waiting.add(task);
+                    waitingCount = waiting.size();
+                }
+            }
+        } finally {
+            connection.sendLock.unlock();
+        }
+        if (!accepted) {
+            task.fail(new PathException(PathException.Reason.PATH_DOWN, "session " + name + " is down"));
+        }
+    }
+
+    /** Asks the target to abort {@code command} (ABORT TASK); see {@link TaskManagement}. */
+    public void abort(ScsiCommand command) {
+        taskManagement.abortTask(command);
+    }
+
+    /** Sends a LOGICAL UNIT RESET; commands on the unit fail with ABORTED when it completes. */
+    public void resetLogicalUnit(long lunField) {
+        taskManagement.resetLogicalUnit(lunField);
+    }
+
+    /** Numbers and writes a task that already has a slot. Send lock held. */
+    private void send(Task task) {
+        task.cmdSn = cmdSn++;
+        try {
+            commands.writeCommand(task);
+        } catch (IOException e) {
+            // The reader sees the closed channel and fails every task, this one included.
+            connection.fail(PathException.Reason.TRANSPORT, "sending to " + connection.portal() + " failed: " + e.getMessage());
+        }
+    }
+
+    /** True when CmdSN may be sent: CmdSN <= MaxCmdSN in serial arithmetic. Send lock held. */
+    private boolean windowOpen() {
+        return maxCmdSn - cmdSn >= 0;
+    }
+
+    /** The CmdSN an immediate PDU carries (not advanced). Send lock held. */
+    int currentCmdSn() {
+        return cmdSn;
+    }
+
+    /** A fresh control tag. Send lock held. */
+    int nextControlTag() {
+        controlTag = (controlTag + 1) & 0x3fffffff;
+        return controlTag | 0x80000000;
+    }
+
+    /** Applies the ExpCmdSN and MaxCmdSN of a target PDU (RFC 7143 4.2.2.1), then sends what now fits. */
+    void updateWindow(int newExpCmdSn, int newMaxCmdSn) {
+        if (newMaxCmdSn - (newExpCmdSn - 1) < 0) {
+            return;
+        }
+        if (newExpCmdSn - expCmdSn > 0) {
+            expCmdSn = newExpCmdSn;
+        }
+        if (newMaxCmdSn - maxCmdSn > 0) {
+            maxCmdSn = newMaxCmdSn;
+        }
+        sendWaiting();
+    }
+
+    /** Sends queued commands while the window and the slots allow; cheap when nothing waits. */
+    void sendWaiting() {
+        if (waitingIsEmptyHint()) {
+            return;
+        }
+        connection.sendLock.lock();
+        try {
+            while (open && !waiting.isEmpty() && windowOpen() && tasks.add(waiting.peek())) {
+                send(waiting.poll());
+            }
+            waitingCount = waiting.size();
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    private boolean waitingIsEmptyHint() {
+        // Saves taking the lock on every completion. A submit that queues does so under the lock and
+        // publishes the count; the completion or window update that follows it sees it.
+        return waitingCount == 0;
+    }
+
+    /** Ends the session: no more commands; every queued and in-flight command fails with {@code error}. */
+    void failAll(PathException error) {
+        List<Task> queued;
+        connection.sendLock.lock();
+        try {
+            open = false;
+            queued = new ArrayList<>(waiting);
+            waiting.clear();
+            waitingCount = 0;
+        } finally {
+            connection.sendLock.unlock();
+        }
+        queued.forEach(task -> task.fail(error));
+        tasks.drain(task -> task.fail(error));
+        taskManagement.clear();
+    }
+
+    /** Takes a task out of the wait queue; true when it was there (so it was never sent). */
+    boolean removeWaiting(Task task) {
+        connection.sendLock.lock();
+        try {
+            boolean removed = waiting.remove(task);
+            waitingCount = waiting.size();
+            return removed;
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    /** The queued task carrying {@code command}, or null. */
+    Task findWaiting(ScsiCommand command) {
+        connection.sendLock.lock();
+        try {
+            for (Task task : waiting) {
+                if (task.command == command) {
+                    return task;
+                }
+            }
+            return null;
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    /**
+     * Stops new commands and sends a Logout Request closing the session (RFC 7143 11.14). The reader ends
+     * when the Logout Response arrives; whatever is still held then fails as the session ends.
+     */
+    void logout() {
+        connection.sendLock.lock();
+        try {
+            open = false;
+            connection.writer.header().opcode(Opcode.LOGOUT_REQUEST, true).flags(Opcode.FINAL)
+                    .intAt(Bhs.ITT, nextControlTag()).intAt(Bhs.SN1, cmdSn).intAt(Bhs.SN2, expStatSn);
+            connection.writer.send();
+        } catch (IOException e) {
+            connection.fail(PathException.Reason.TRANSPORT, "sending Logout to " + connection.portal() + " failed: " + e.getMessage());
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "session " + name;
+    }
+}
