@@ -1,0 +1,87 @@
+package org.hbateam.driver.iscsi.internal.session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hbateam.driver.iscsi.internal.login.LoginResult;
+import org.hbateam.driver.iscsi.internal.pdu.Bhs;
+import org.hbateam.driver.iscsi.internal.pdu.Opcode;
+import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
+import org.hbateam.driver.iscsi.internal.pdu.TextKeys;
+
+/**
+ * SendTargets discovery (RFC 7143 12.3, Appendix C): a discovery session, one Text Request
+ * {@code SendTargets=All} (following continued Text Responses), then a Logout. Synchronous; the caller's
+ * thread does the I/O, under the login timeout.
+ */
+public final class SendTargets {
+    private static final int CONTINUE = 0x40;
+    private static final int MAX_RESPONSE_BYTES = 1 << 20;
+
+    private SendTargets() {
+    }
+
+    /** The target names the portal reports, in its order. {@code settings.targetName()} must be null. */
+    public static List<String> discover(SessionSettings settings) throws IOException {
+        Connector.Established established = new Connector().connect(settings, 1);
+        Connection connection = established.connection();
+        try {
+            LoginResult login = established.login();
+            connection.reader.limits(login.parameters().maxRecvDataSegmentLength());
+            connection.reader.digests(login.parameters().headerDigest(), login.parameters().dataDigest());
+            connection.writer.digests(login.parameters().headerDigest(), login.parameters().dataDigest());
+            ByteBuffer text = exchange(connection, login);
+            List<String> names = new ArrayList<>();
+            for (Map.Entry<String, String> pair : TextKeys.decodePairs(text)) {
+                if (pair.getKey().equals("TargetName")) {
+                    names.add(pair.getValue());
+                }
+            }
+            logout(connection, login);
+            return names;
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static ByteBuffer exchange(Connection connection, LoginResult login) throws IOException {
+        ByteBuffer all = ByteBuffer.allocate(0);
+        int ttt = Opcode.RESERVED_TAG;
+        int expStatSn = login.expStatSn();
+        ByteBuffer request = TextKeys.encode(Map.of("SendTargets", "All"));
+        while (true) {
+            connection.writer.header().opcode(Opcode.TEXT_REQUEST, true).flags(Opcode.FINAL)
+                    .intAt(Bhs.ITT, 1).intAt(Bhs.TTT, ttt).intAt(Bhs.SN1, login.cmdSn()).intAt(Bhs.SN2, expStatSn);
+            connection.writer.send(request);
+            Bhs h = connection.reader.readHeader();
+            if (h.opcode() != Opcode.TEXT_RESPONSE) {
+                throw new ProtocolException("expected a Text Response to SendTargets, got " + Opcode.name(h.opcode()));
+            }
+            ByteBuffer part = connection.reader.readData();
+            if (all.remaining() + part.remaining() > MAX_RESPONSE_BYTES) {
+                throw new ProtocolException("SendTargets answer longer than " + MAX_RESPONSE_BYTES + " bytes");
+            }
+            all = ByteBuffer.allocate(all.remaining() + part.remaining()).put(all).put(part).flip();
+            expStatSn = h.statSn() + 1;
+            if ((h.flags() & CONTINUE) == 0) {
+                return all;
+            }
+            ttt = h.ttt();
+            request = null;
+        }
+    }
+
+    private static void logout(Connection connection, LoginResult login) throws IOException {
+        connection.writer.header().opcode(Opcode.LOGOUT_REQUEST, true).flags(Opcode.FINAL)
+                .intAt(Bhs.ITT, 2).intAt(Bhs.SN1, login.cmdSn()).intAt(Bhs.SN2, login.expStatSn() + 1);
+        connection.writer.send();
+        Bhs h = connection.reader.readHeader();
+        connection.reader.readData();
+        if (h.opcode() != Opcode.LOGOUT_RESPONSE) {
+            throw new ProtocolException("expected a Logout Response, got " + Opcode.name(h.opcode()));
+        }
+    }
+}
