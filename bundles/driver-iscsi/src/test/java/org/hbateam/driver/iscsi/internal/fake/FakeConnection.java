@@ -184,6 +184,12 @@ public final class FakeConnection {
                 ByteBuffer h = status(0x22, 0x80, pdu.itt());
                 wire.send(h, null);
             }
+            case 0x04 -> {
+                byte[] text = target.sendTargetsAnswer.getBytes(StandardCharsets.UTF_8);
+                ByteBuffer h = status(0x24, 0x80, pdu.itt());
+                h.putInt(20, -1);
+                wire.send(h, text);
+            }
             case 0x06 -> {
                 wire.send(status(0x26, 0x80, pdu.itt()), null);
                 return false;

@@ -39,6 +39,7 @@ public final class FakeTarget implements AutoCloseable {
     public volatile int window = 32;
     public volatile boolean answerNops = true;
     public volatile boolean unitAttentionFirst = true;
+    public volatile String sendTargetsAnswer = "";
 
     public final AtomicReference<Behaviour> onNextRead = new AtomicReference<>();
     public final List<String> violations = new CopyOnWriteArrayList<>();
