@@ -22,25 +22,32 @@ public final class OperationalNegotiation {
 
     /** The keys to send in the first operational PDU. */
     public Map<String, String> offer() {
+        return discovery ? discoveryOffer() : fullOffer();
+    }
+
+    private Map<String, String> discoveryOffer() {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("HeaderDigest", proposal.headerDigest() ? "CRC32C" : "None");
         keys.put("DataDigest", proposal.dataDigest() ? "CRC32C" : "None");
         keys.put("MaxRecvDataSegmentLength", Integer.toString(proposal.maxRecvDataSegmentLength()));
-        if (!discovery) {
-            keys.put("InitialR2T", yesNo(proposal.initialR2T()));
-            keys.put("ImmediateData", yesNo(proposal.immediateData()));
-            keys.put("MaxBurstLength", Integer.toString(proposal.maxBurstLength()));
-            keys.put("FirstBurstLength", Integer.toString(proposal.firstBurstLength()));
-            keys.put("MaxConnections", Integer.toString(proposal.maxConnections()));
-            keys.put("ErrorRecoveryLevel", "0");
-            keys.put("DefaultTime2Wait", "2");
-            keys.put("DefaultTime2Retain", "20");
-            keys.put("MaxOutstandingR2T", "1");
-            keys.put("DataPDUInOrder", "Yes");
-            keys.put("DataSequenceInOrder", "Yes");
-            keys.put("IFMarker", "No");
-            keys.put("OFMarker", "No");
-        }
+        return keys;
+    }
+
+    private Map<String, String> fullOffer() {
+        Map<String, String> keys = discoveryOffer();
+        keys.put("InitialR2T", yesNo(proposal.initialR2T()));
+        keys.put("ImmediateData", yesNo(proposal.immediateData()));
+        keys.put("MaxBurstLength", Integer.toString(proposal.maxBurstLength()));
+        keys.put("FirstBurstLength", Integer.toString(proposal.firstBurstLength()));
+        keys.put("MaxConnections", Integer.toString(proposal.maxConnections()));
+        keys.put("ErrorRecoveryLevel", "0");
+        keys.put("DefaultTime2Wait", "2");
+        keys.put("DefaultTime2Retain", "20");
+        keys.put("MaxOutstandingR2T", "1");
+        keys.put("DataPDUInOrder", "Yes");
+        keys.put("DataSequenceInOrder", "Yes");
+        keys.put("IFMarker", "No");
+        keys.put("OFMarker", "No");
         return keys;
     }
 
@@ -56,8 +63,12 @@ public final class OperationalNegotiation {
             if (offered.containsKey(name) || isDeclaration(name)) {
                 continue;
             }
-            String mine = offer().get(name);
-            replies.put(name, mine != null ? mine : "NotUnderstood");
+            String mine = fullOffer().get(name);
+            if (mine == null) {
+                replies.put(name, "NotUnderstood");
+            } else {
+                replies.put(name, discovery ? "Irrelevant" : mine);
+            }
         }
         return replies;
     }
