@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /** One software iSCSI adapter: factory PID {@value AdapterSettings#PID}. */
-@ObjectClassDefinition(pid = AdapterSettings.PID, name = "hbateam iSCSI adapter",
+@ObjectClassDefinition(id = AdapterSettings.PID, name = "hbateam iSCSI adapter",
         description = "A software iSCSI HBA: one initiator bound to a local address, with one session per "
                 + "portal and target, and one data path per disk LUN behind each session.")
 @interface IscsiAdapterConfiguration {
