@@ -98,7 +98,7 @@ record LunSettings(String target, long lun, int sizeMB, String naaHex, String se
                 throw new ConfigException(PID, "adapters", "an adapter name is blank");
             }
             if (!knownAdapter.test(trimmed)) {
-                throw new ConfigException(PID, "adapters", "unknown adapter '" + trimmed + "'");
+                throw ConfigException.unknownAdapter(PID, "adapters", trimmed);
             }
             names.add(trimmed);
         }

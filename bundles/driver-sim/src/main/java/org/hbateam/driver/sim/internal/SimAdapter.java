@@ -1,38 +1,53 @@
 package org.hbateam.driver.sim.internal;
 
+import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hbateam.api.path.PathException;
 
 /**
- * One simulated adapter: a link that services commands in arrival order. A command occupies the link for
+ * One simulated adapter: a link that starts commands in arrival order. A command occupies the link for
  * bytes / bandwidth, then completes after the latency on top; at most queueDepth commands are in service,
  * the rest wait. With enough queue depth to cover the latency the link runs at its bandwidth; with depth 1
- * each command pays the full latency, as on a real HBA.
+ * each command pays the full latency, as on a real HBA. Completions come in order of due time, ties in
+ * start order.
  *
- * <p>Starting commands is serialised by a work-in-progress counter (one drainer at a time, no lock), which
- * keeps the start order equal to the arrival order. Completions run on the adapter's own scheduler thread.
+ * <p>All link state lives on the adapter's one scheduler thread, so it needs no lock: submitters only add
+ * to a lock-free arrival queue and wake the thread, and one timer stands for the earliest due command.
  */
 final class SimAdapter {
+    private static final Comparator<SimCommand> BY_DUE_THEN_START =
+            Comparator.<SimCommand>comparingLong(c -> c.due).thenComparingLong(c -> c.startSequence);
+
     private final String name;
     private final ScheduledThreadPoolExecutor scheduler;
-    private final Queue<SimCommand> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inService = new AtomicInteger();
-    private final AtomicInteger drainers = new AtomicInteger();
+    private final Queue<SimCommand> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    private final AtomicBoolean purgeAnswered = new AtomicBoolean();
+    private final Runnable pump = this::pump;
+    private final Runnable timer = this::timerFired;
     private final Set<SimPath> paths = new CopyOnWriteArraySet<>();
     private volatile AdapterSettings settings;
     private volatile FaultState fault = FaultState.NONE;
-    /** When the link is next free, in System.nanoTime() terms; touched only by the one drainer. */
-    private long linkFreeAt = Long.MIN_VALUE;
-    /** The scheduler's thread, so that shutdown never waits for itself. */
+    /** The scheduler's thread, so that shutdown and status never wait for themselves. */
     private volatile Thread schedulerThread;
+
+    // Confined to the scheduler thread.
+    private final Queue<SimCommand> waiting = new ArrayDeque<>();
+    private final PriorityQueue<SimCommand> inService = new PriorityQueue<>(BY_DUE_THEN_START);
+    private long linkFreeAt = Long.MIN_VALUE;
+    private long nextStartSequence;
+    private long timerDue = Long.MAX_VALUE;
 
     SimAdapter(AdapterSettings settings) {
         this.name = settings.name();
@@ -55,11 +70,8 @@ final class SimAdapter {
 
     /** Takes new link settings (same name); commands already in service keep their timing. */
     void update(AdapterSettings newSettings) {
-        if (!newSettings.name().equals(name)) {
-            throw new IllegalArgumentException("adapter " + name + " cannot be renamed to " + newSettings.name());
-        }
         settings = newSettings;
-        drain();
+        wake();
     }
 
     FaultState fault() {
@@ -88,63 +100,120 @@ final class SimAdapter {
 
     /** Queues a command for service. */
     void enqueue(SimCommand command) {
-        waiting.offer(command);
-        drain();
+        arrivals.offer(command);
+        wake();
     }
 
-    /** Called when a command's service time is over: frees its slot. */
-    void serviceEnded() {
-        inService.decrementAndGet();
-        drain();
+    /** Some held commands were answered early (cut, abort): free their slots. */
+    void commandsAnswered() {
+        purgeAnswered.set(true);
+        wake();
     }
 
-    int inService() {
-        return inService.get();
-    }
-
-    int waiting() {
-        return waiting.size();
-    }
-
-    /** Starts waiting commands while slots are free; whoever finds the counter at 0 drains for everyone. */
-    private void drain() {
-        if (drainers.getAndIncrement() != 0) {
-            return;
-        }
-        int missed = 1;
-        do {
-            while (inService.get() < settings.queueDepth()) {
-                SimCommand next = waiting.poll();
-                if (next == null) {
-                    break;
-                }
-                if (!next.isAnswered()) {
-                    inService.incrementAndGet();
-                    start(next);
-                }
+    private void wake() {
+        if (pumpQueued.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(pump);
+            } catch (RejectedExecutionException stopped) {
+                failArrivals();
             }
-            missed = drainers.addAndGet(-missed);
-        } while (missed != 0);
+        }
     }
 
-    private void start(SimCommand command) {
+    private void timerFired() {
+        timerDue = Long.MAX_VALUE;
+        pump();
+    }
+
+    /** Runs on the scheduler thread: completes what is due, starts what fits, sets the timer. */
+    private void pump() {
+        pumpQueued.set(false);
+        long now = System.nanoTime();
+        if (purgeAnswered.getAndSet(false)) {
+            inService.removeIf(SimCommand::isAnswered);
+            waiting.removeIf(SimCommand::isAnswered);
+        }
+        do {
+            completeDue(now);
+            for (SimCommand c; (c = arrivals.poll()) != null; ) {
+                waiting.add(c);
+            }
+        } while (startWaiting(now));
+        armTimer(now);
+    }
+
+    private void completeDue(long now) {
+        for (SimCommand head; (head = inService.peek()) != null && head.due <= now; ) {
+            inService.poll();
+            head.path.serviceDone(head);
+        }
+    }
+
+    /** Starts waiting commands while slots are free; true when one of them is due at once. */
+    private boolean startWaiting(long now) {
+        int depth = settings.queueDepth();
+        boolean dueNow = false;
+        while (inService.size() < depth && !waiting.isEmpty()) {
+            SimCommand command = waiting.poll();
+            if (!command.isAnswered()) {
+                start(command, now);
+                dueNow |= command.due <= now;
+            }
+        }
+        return dueNow;
+    }
+
+    private void start(SimCommand command, long now) {
         AdapterSettings s = settings;
         double factor = command.path.slowFactor();
-        long now = System.nanoTime();
         long begin = Math.max(now, linkFreeAt);
         linkFreeAt = begin + (long) (s.transferNanos(command.command.transferLength()) * factor);
-        long due = linkFreeAt + (long) (s.latencyNanos() * factor);
+        command.due = linkFreeAt + (long) (s.latencyNanos() * factor);
+        command.startSequence = nextStartSequence++;
+        inService.add(command);
+    }
+
+    private void armTimer(long now) {
+        SimCommand head = inService.peek();
+        if (head != null && head.due < timerDue) {
+            timerDue = head.due;
+            scheduler.schedule(timer, head.due - now, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void failArrivals() {
+        for (SimCommand c; (c = arrivals.poll()) != null; ) {
+            c.fail(PathException.Reason.PATH_REMOVED, "adapter " + name + " is stopped");
+        }
+    }
+
+    /** Commands in service now; for tests and status. Waits for the scheduler to catch up. */
+    int inService() {
+        return onScheduler(() -> inService.size());
+    }
+
+    /** Commands waiting for a slot now; for tests and status. Waits for the scheduler to catch up. */
+    int waiting() {
+        return onScheduler(() -> waiting.size() + arrivals.size());
+    }
+
+    private int onScheduler(Callable<Integer> question) {
         try {
-            scheduler.schedule(command, due - now, TimeUnit.NANOSECONDS);
+            return Thread.currentThread() == schedulerThread ? question.call() : scheduler.submit(question).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         } catch (RejectedExecutionException stopped) {
-            inService.decrementAndGet();
-            command.fail(PathException.Reason.PATH_REMOVED, "adapter " + name + " is stopped");
+            return 0;
+        } catch (Exception e) {
+            throw new IllegalStateException("adapter " + name + ": status query failed", e);
         }
     }
 
     /** Stops the scheduler thread. Commands still held must already have been failed by their paths. */
     void shutdown() {
         scheduler.shutdownNow();
+        failArrivals();
         if (Thread.currentThread() == schedulerThread) {
             return;
         }

@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** One simulated adapter (HBA port): factory PID {@value AdapterSettings#PID}. */
-@ObjectClassDefinition(pid = AdapterSettings.PID, name = "hbateam simulated adapter",
+@ObjectClassDefinition(id = AdapterSettings.PID, name = "hbateam simulated adapter",
         description = "One simulated HBA port: a link with a bandwidth, a per-command latency and a queue depth. "
                 + "Commands are serviced in order; a command occupies the link for bytes/bandwidth and completes "
                 + "after that plus the latency; at most queueDepth commands are in service, the rest wait.")

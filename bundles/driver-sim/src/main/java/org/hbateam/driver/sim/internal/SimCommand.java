@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * abort, restore, removal) is the only one to call the callback. A command that lost its claim is never
  * executed afterwards, so a write failed back to the caller cannot land later behind a retry.
  *
- * <p>It is also the {@link Runnable} the adapter schedules for the end of its service time.
+ * <p>{@link #due} and {@link #startSequence} belong to the adapter's scheduler thread, which alone sets and
+ * reads them.
  */
-final class SimCommand implements Runnable {
+final class SimCommand {
     private static final Logger LOG = LoggerFactory.getLogger(SimCommand.class);
     private static final AtomicIntegerFieldUpdater<SimCommand> STATE =
             AtomicIntegerFieldUpdater.newUpdater(SimCommand.class, "state");
@@ -30,6 +31,10 @@ final class SimCommand implements Runnable {
     private volatile int state;
     /** Set while the command sits unanswered in a black hole. */
     volatile boolean held;
+    /** When the adapter's service ends, in System.nanoTime() terms. */
+    long due;
+    /** Orders commands with the same due time by when they started. */
+    long startSequence;
 
     SimCommand(SimPath path, ScsiCommand command, CommandCallback callback) {
         this.path = path;
@@ -66,12 +71,5 @@ final class SimCommand implements Runnable {
         } catch (RuntimeException e) {
             LOG.warn("Callback for {} on {} threw on completion", command, path.id(), e);
         }
-    }
-
-    /** The service time is over: runs on the adapter's scheduler thread. */
-    @Override
-    public void run() {
-        path.adapter().serviceEnded();
-        path.serviceDone(this);
     }
 }

@@ -7,10 +7,11 @@ import org.hbateam.driver.sim.Fault;
 import org.hbateam.driver.sim.SimulatedFaults;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /** The fault-injection service: finds the adapter or path by name and puts the fault on it. */
-@Component(service = SimulatedFaults.class)
+@Component(service = SimulatedFaults.class, configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class SimFaultsComponent implements SimulatedFaults {
     private final SimRegistry registry;
 

@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * name counts as known when an adapter of that name is active, or when ConfigurationAdmin holds an
  * {@value AdapterSettings#PID} configuration with that name: configuration admin is the record of what the
  * administrator set up, and it holds the adapter's configuration before its component can activate. A known
- * adapter that is not active yet just has no path until it appears. A name that neither knows is a typo:
- * rejected. The one ordering this cannot tell apart is a LUN configuration created before its adapter's
- * configuration; provisioning (feature configs, etc/ files, tests) creates adapters first.
+ * adapter that is not active yet just has no path until it appears. A name that neither knows is rejected
+ * (ERROR naming the key, old state kept). One ordering remains that this cannot tell from a typo: a LUN
+ * configuration created before its adapter's configuration (provisioning may write them in any order). So a
+ * configuration rejected only for unknown adapters is remembered, and tried again, quietly, whenever an
+ * adapter is added; it takes effect once every adapter it names is known. Any later configuration replaces it.
  *
  * <p>The LUN's data survive modifications. A change of anything the paths advertise (target, LUN, identity,
  * serial, size) withdraws the paths first, so no I/O runs while the data move, then publishes new ones.
@@ -44,12 +46,16 @@ public final class SimLunComponent {
     private final SimRegistry registry;
     private final String key;
     private final Predicate<String> knownAdapter;
+    private final Runnable retryOnNewAdapter = this::retryPending;
     /** The LUN in force; null while no valid configuration has arrived. Guarded by this. */
     private SimLun lun;
+    /** The latest configuration, if it was rejected only for naming unknown adapters. Guarded by this. */
+    private SimLunConfiguration pending;
 
     @Activate
     public SimLunComponent(SimLunConfiguration config, Map<String, Object> properties,
-            @Reference(name = "registry") SimRegistry registry, @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin) {
+            @Reference(name = "registry") SimRegistry registry,
+            @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin) {
         this(config, String.valueOf(properties.getOrDefault("service.pid", properties.get("component.id"))),
                 registry, name -> registry.hasAdapter(name) || configuredAdapters(configurationAdmin).contains(name));
     }
@@ -58,16 +64,20 @@ public final class SimLunComponent {
         this.registry = registry;
         this.key = key;
         this.knownAdapter = knownAdapter;
-        apply(config);
+        // Watch first, so that an adapter added while this first configuration is checked is not missed.
+        registry.watchAdapters(retryOnNewAdapter);
+        apply(config, false);
     }
 
     @Modified
     void modified(SimLunConfiguration config) {
-        apply(config);
+        apply(config, false);
     }
 
     @Deactivate
     synchronized void deactivate() {
+        registry.unwatchAdapters(retryOnNewAdapter);
+        pending = null;
         if (lun != null) {
             registry.removeLun(key);
             lun = null;
@@ -79,7 +89,16 @@ public final class SimLunComponent {
         return lun;
     }
 
-    private synchronized void apply(SimLunConfiguration config) {
+    /** A new adapter appeared: a configuration waiting for it may pass now. */
+    private synchronized void retryPending() {
+        if (pending != null) {
+            apply(pending, true);
+        }
+    }
+
+    /** Validates and applies a configuration; {@code retry} keeps a still-unknown adapter from being logged again. */
+    private synchronized void apply(SimLunConfiguration config, boolean retry) {
+        pending = null;
         try {
             LunSettings settings = LunSettings.from(config, knownAdapter);
             registry.checkUnique(key, settings);
@@ -88,7 +107,11 @@ public final class SimLunComponent {
             lun = next;
             LOG.info("Simulated LUN {} ({}) over {}", settings.lun(), settings.luIdentity(), settings.adapters());
         } catch (ConfigException e) {
-            LOG.error("{}; keeping {}", e.getMessage(), lun == null ? "no LUN" : lun.settings());
+            pending = e.curableByAdapter() ? config : null;
+            if (!(retry && pending != null)) {
+                LOG.error("{}; keeping {}{}", e.getMessage(), lun == null ? "no LUN" : lun.settings(),
+                        pending == null ? "" : "; will apply it if that adapter is configured later");
+            }
         }
     }
 

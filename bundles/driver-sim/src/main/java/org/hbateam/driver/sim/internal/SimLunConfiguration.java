@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** One simulated logical unit: factory PID {@value LunSettings#PID}. */
-@ObjectClassDefinition(pid = LunSettings.PID, name = "hbateam simulated LUN",
+@ObjectClassDefinition(id = LunSettings.PID, name = "hbateam simulated LUN",
         description = "One simulated logical unit backed by sparse memory, reachable through one path per "
                 + "listed adapter. All paths share the same data.")
 @interface SimLunConfiguration {

@@ -134,6 +134,7 @@ final class SimPath implements DataPath {
         for (SimCommand c : held) {
             if (c.command == command) {
                 c.fail(Reason.ABORTED, "aborted on path " + id);
+                adapter.commandsAnswered();
             }
         }
     }
@@ -166,12 +167,15 @@ final class SimPath implements DataPath {
         failAll(Reason.PATH_REMOVED, "path " + id + " is removed");
     }
 
+    /** Fails every command held; the adapter then frees the slots of those it was servicing. */
     private void failAll(Reason reason, String message) {
         for (SimCommand c : held) {
             c.fail(reason, message);
         }
+        adapter.commandsAnswered();
     }
 
+    /** Fails the commands lost in a black hole; they hold no adapter slot. */
     private void failHeld(Reason reason, String message) {
         for (SimCommand c : held) {
             if (c.held) {

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
@@ -16,12 +19,13 @@ import org.osgi.service.component.annotations.Deactivate;
  * {@link #reconcile()} withdraws the paths no longer wanted (failing what they hold with PATH_REMOVED) and
  * publishes the new ones. Changes are serialised by the registry's monitor; lookups need no lock.
  */
-@Component(service = SimRegistry.class, immediate = true)
+@Component(service = SimRegistry.class, immediate = true, configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class SimRegistry implements LunCatalog {
     private final PathPublisher publisher;
     private final Map<String, SimAdapter> adapters = new ConcurrentHashMap<>();
     private final Map<String, SimLun> luns = new ConcurrentHashMap<>();
     private final Map<String, Published> paths = new ConcurrentHashMap<>();
+    private final Set<Runnable> adapterWatchers = new CopyOnWriteArraySet<>();
 
     private record Published(SimPath path, Runnable withdraw) {
     }
@@ -38,14 +42,29 @@ public final class SimRegistry implements LunCatalog {
         this.publisher = publisher;
     }
 
-    /** Adds an adapter and the paths that now have one. */
-    synchronized void addAdapter(SimAdapter adapter) throws ConfigException {
-        SimAdapter existing = adapters.putIfAbsent(adapter.name(), adapter);
-        if (existing != null) {
-            throw new ConfigException(AdapterSettings.PID, "name",
-                    "adapter '" + adapter.name() + "' is already configured by another configuration");
+    /**
+     * Adds an adapter and the paths that now have one, then tells the adapter watchers. They are called
+     * outside the registry's monitor, because they take their own component's monitor and then call back in.
+     */
+    void addAdapter(SimAdapter adapter) throws ConfigException {
+        synchronized (this) {
+            SimAdapter existing = adapters.putIfAbsent(adapter.name(), adapter);
+            if (existing != null) {
+                throw new ConfigException(AdapterSettings.PID, "name",
+                        "adapter '" + adapter.name() + "' is already configured by another configuration");
+            }
+            reconcile();
         }
-        reconcile();
+        adapterWatchers.forEach(Runnable::run);
+    }
+
+    /** Calls {@code watcher} after each adapter that is added, until {@link #unwatchAdapters}. */
+    void watchAdapters(Runnable watcher) {
+        adapterWatchers.add(watcher);
+    }
+
+    void unwatchAdapters(Runnable watcher) {
+        adapterWatchers.remove(watcher);
     }
 
     /** Removes an adapter and its paths. */

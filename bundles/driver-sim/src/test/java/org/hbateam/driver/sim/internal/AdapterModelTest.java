@@ -73,6 +73,25 @@ class AdapterModelTest {
     }
 
     @Test
+    void cutCommandsGiveTheirSlotsBackAtOnce() {
+        sim.adapter("a", TestConfigs.adapter("hba0", 200, 10_000_000, 2));
+        sim.lun("l0", TestConfigs.lun("hba0"));
+        sim.lun("l1", TestConfigs.lun("hba0").withLun(1));
+        for (int i = 0; i < 2; i++) {
+            sim.path("hba0").submit(ScsiCommand.noData(Cdb.testUnitReady()), recorder);
+        }
+        ScsiCommand other = ScsiCommand.noData(Cdb.testUnitReady());
+        sim.path("hba0", LunSettings.DEFAULT_TARGET, 1).submit(other, recorder);
+        SimAdapter adapter = sim.adapters.get("a").adapter();
+        assertEquals(1, adapter.waiting(), "LUN 1's command waits behind LUN 0's two");
+
+        sim.faults.cutPath(sim.path("hba0").id());
+
+        assertEquals(0, adapter.waiting(), "the cut freed both slots");
+        assertEquals(1, adapter.inService(), "LUN 1's command is in service now");
+    }
+
+    @Test
     void queueDepthOneServicesOneAtATime() throws InterruptedException {
         sim.adapter("a", TestConfigs.adapter("hba0", 200, 10_000_000, 1));
         sim.lun("l", TestConfigs.lun("hba0"));

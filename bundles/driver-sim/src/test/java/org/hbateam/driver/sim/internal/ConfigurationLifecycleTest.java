@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Set;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
@@ -73,6 +74,33 @@ class ConfigurationLifecycleTest {
 
         assertNull(lun.lun(), "an unknown adapter rejects the whole LUN");
         assertEquals(Set.of(), sim.published.keySet(), "no path");
+    }
+
+    @Test
+    void aLunWaitingForAnAdapterConfiguredLaterComesUpWhenItAppears() {
+        sim.adapter("a", TestConfigs.adapter("hba0"));
+        SimLunComponent lun = sim.lun("l", TestConfigs.lun("hba0", "hba1"));
+        assertNull(lun.lun(), "hba1 is unknown for now: rejected");
+
+        sim.adapter("b", TestConfigs.adapter("hba2"));
+        assertNull(lun.lun(), "another adapter does not make hba1 known");
+        sim.adapter("c", TestConfigs.adapter("hba1"));
+
+        assertEquals(Set.of("sim:hba0:" + LunSettings.DEFAULT_TARGET + ":0", "sim:hba1:" + LunSettings.DEFAULT_TARGET + ":0"),
+                sim.published.keySet(), "once hba1 exists, the remembered configuration applies");
+    }
+
+    @Test
+    void aLaterGoodConfigurationReplacesOneWaitingForAnAdapter() {
+        sim.adapter("a", TestConfigs.adapter("hba0"));
+        SimLunComponent lun = sim.lun("l", TestConfigs.lun("hba0"));
+        lun.modified(TestConfigs.lun("hba0", "hba1"));
+        lun.modified(TestConfigs.lun("hba0").withSizeMB(0));
+
+        sim.adapter("b", TestConfigs.adapter("hba1"));
+
+        assertEquals(List.of("hba0"), lun.lun().settings().adapters(), "the size-0 change cancelled the waiting one");
+        assertEquals(1, sim.published.size(), "so hba1 gets no path");
     }
 
     @Test

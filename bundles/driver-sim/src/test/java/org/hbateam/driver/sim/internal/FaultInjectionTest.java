@@ -108,7 +108,7 @@ class FaultInjectionTest {
 
     @Test
     void aBlackHoleSwallowsAnswersAlreadyOnTheirWay() throws InterruptedException {
-        twoAdaptersTwoLuns(20_000);
+        twoAdaptersTwoLuns(200_000); // 0.2 s: ample time to open the hole before the answer is due
         ScsiCommand onItsWay = submit(sim.path("hba0"));
         sim.faults.blackHolePath(LUN0);
         // Serviced in order on hba0: by the time the neighbour answers, onItsWay's service time is over.
