@@ -98,19 +98,15 @@ final class PathHealthSupervisor {
         if (!entry.isHeldOut() || entry.isRemoved() || !entry.driverState().isUsable() || entry.health.heldDown(nowNanos)) {
             return;
         }
-        switch (team.failback()) {
-            case MANUAL:
-                return;
-            case STABLE:
-                long stable = TimeUnit.MILLISECONDS.toNanos(team.failbackStableMs());
-                if (!entry.health.stableFor(nowNanos, stable)) {
-                    return;
-                }
-                break;
-            default:
-                break;
+        Failback failback = team.failback();
+        if (failback == Failback.MANUAL) {
+            return;
         }
-        reinstate(entry, why);
+        // Immediate still needs evidence of health since the failure; stable needs it for the stable time.
+        long stable = failback == Failback.STABLE ? TimeUnit.MILLISECONDS.toNanos(team.failbackStableMs()) : 0L;
+        if (entry.health.stableFor(nowNanos, stable)) {
+            reinstate(entry, why);
+        }
     }
 
     /** Puts a held-out path back into service now (also the operator's reinstate); false if it was not held out. */

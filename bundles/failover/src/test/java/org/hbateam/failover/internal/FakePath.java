@@ -16,7 +16,7 @@ import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
 
 /** A scriptable data path for unit tests: answers, holds, fails or swallows what it is given. */
-final class FakePath implements DataPath {
+class FakePath implements DataPath {
     enum Mode { ANSWER, HOLD, FAIL }
 
     record Held(ScsiCommand command, CommandCallback callback) {
