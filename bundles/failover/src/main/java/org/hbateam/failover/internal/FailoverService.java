@@ -92,6 +92,12 @@ public final class FailoverService implements TeamService, TeamDirectory {
             task.cancel(false);
         }
         sweeper.shutdownNow();
+        try {
+            // Let a sweep in progress finish before the teams close under it.
+            sweeper.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         registry.close();
     }
 

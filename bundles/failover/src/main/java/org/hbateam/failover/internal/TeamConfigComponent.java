@@ -38,7 +38,8 @@ public final class TeamConfigComponent {
 
     @Activate
     public TeamConfigComponent(TeamConfiguration config, Map<String, Object> properties,
-                               @Reference TeamDirectory directory, @Reference ConfigurationAdmin configAdmin) {
+                               @Reference(name = "directory") TeamDirectory directory,
+                               @Reference(name = "configAdmin") ConfigurationAdmin configAdmin) {
         this.directory = directory;
         this.configAdmin = configAdmin;
         this.pid = String.valueOf(properties.get(Constants.SERVICE_PID));
