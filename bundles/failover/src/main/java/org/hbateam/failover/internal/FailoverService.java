@@ -44,6 +44,8 @@ public final class FailoverService implements TeamService, TeamDirectory {
     private volatile ScheduledFuture<?> sweep;
     private volatile ConfigurationAdmin configAdmin;
     private volatile EventSink eventSink;
+    private volatile BalancerFactory boundFactory;
+    private volatile String boundPolicy;
 
     @Activate
     public FailoverService(FailoverConfiguration config, Map<String, Object> properties) {
@@ -71,13 +73,8 @@ public final class FailoverService implements TeamService, TeamDirectory {
                 schedule(validated);
             }
             if (!old.defaultPolicy().equals(validated.defaultPolicy())) {
-                BalancerFactory bound = registry.defaultBalancer();
-                registry.defaultBalancer(null);
-                LOG.info("default policy {} -> {}; teams without configuration route failover-only until it binds",
-                        old.defaultPolicy(), validated.defaultPolicy());
-                if (bound != null) {
-                    LOG.debug("released default balancer {}", bound);
-                }
+                LOG.info("{}: default policy {} -> {}", FailoverSettings.PID, old.defaultPolicy(), validated.defaultPolicy());
+                useBoundIfItMatches();
             }
         } catch (InvalidConfigurationException e) {
             LOG.error("{}; the previous settings stay in force", e.getMessage());
@@ -145,17 +142,30 @@ public final class FailoverService implements TeamService, TeamDirectory {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             target = "(" + BalancerFactory.POLICY + "=static)", unbind = "unbindBalancer")
     void bindBalancer(BalancerFactory factory, Map<String, Object> serviceProperties) {
-        // Guard against a factory bound under a stale target (before our target write took effect).
-        if (settings.defaultPolicy().equals(serviceProperties.get(BalancerFactory.POLICY))) {
-            registry.defaultBalancer(factory);
-        }
+        Object policy = serviceProperties.get(BalancerFactory.POLICY);
+        boundFactory = factory;
+        boundPolicy = policy instanceof String ? (String) policy : "";
+        useBoundIfItMatches();
     }
 
     void unbindBalancer(BalancerFactory factory) {
-        // Bind comes before unbind when DS swaps: clear only if this factory is still the one in use.
-        if (registry.defaultBalancer() == factory) {
+        // Bind comes before unbind when DS swaps: clear only if this factory is still the bound one.
+        if (boundFactory == factory) {
+            boundFactory = null;
+            boundPolicy = null;
             registry.defaultBalancer(null);
         }
+    }
+
+    /**
+     * Hands the bound factory to the teams without configuration if it serves the default policy; else
+     * they route failover-only. A factory of another policy is one bound under a target that our write has
+     * not replaced yet, or the old one while DS swaps; either way it is not the policy asked for.
+     */
+    private synchronized void useBoundIfItMatches() {
+        BalancerFactory factory = boundFactory;
+        boolean matches = factory != null && settings.defaultPolicy().equals(boundPolicy);
+        registry.defaultBalancer(matches ? factory : null);
     }
 
     @Reference(service = ConfigurationAdmin.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -60,8 +60,10 @@ final class TeamRegistry implements PathStateListener {
             if (team == null) {
                 team = new TeamImpl(settingsFor(identity.luIdentity()), global, nanoClock, ledger, events);
                 teamsByLu.put(identity.luIdentity(), team);
-                team.useBalancer(factoryFor(identity.luIdentity()), policyFor(identity.luIdentity()));
-                LOG.info("team {} formed for LU {}", team.name(), identity.luIdentity());
+                BalancerFactory factory = factoryFor(identity.luIdentity());
+                team.useBalancer(factory, policyFor(identity.luIdentity()));
+                LOG.info("team {} formed for LU {}{}", team.name(), identity.luIdentity(), factory == null
+                        ? "; no balancer for policy " + policyFor(identity.luIdentity()) + " is registered, routing failover-only" : "");
             }
             teamOfPath.put(path, team);
             team.addPath(path, identity, state);

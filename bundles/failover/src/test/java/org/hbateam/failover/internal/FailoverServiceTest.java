@@ -55,4 +55,61 @@ class FailoverServiceTest {
             service.deactivate();
         }
     }
+
+    private static Map<String, Object> policy(String name) {
+        return Map.of(org.hbateam.api.balancer.BalancerFactory.POLICY, name);
+    }
+
+    @Test
+    void theDefaultBalancerFollowsTheDefaultPolicyInEitherOrderOfBindAndModified() {
+        FailoverService service = new FailoverService(Configs.of(FailoverConfiguration.class, Map.of()), Map.of());
+        try {
+            FakePath p = new FakePath("p", "hba0", "lu");
+            service.bindDataPath(p, p.properties());
+            Team team = service.team("lu").orElseThrow();
+            org.hbateam.api.balancer.BalancerFactory staticFactory = Fixture.tinyStatic();
+            org.hbateam.api.balancer.BalancerFactory dynamicFactory = Fixture.tinyStatic();
+            service.bindBalancer(staticFactory, policy("static"));
+            assertEquals("static", team.policy(), "the static factory serves the default policy");
+            // DS re-targets the reference (bind new, then unbind old) before it calls modified.
+            service.bindBalancer(dynamicFactory, policy("dynamic"));
+            service.unbindBalancer(staticFactory);
+            assertEquals("failover-only", team.policy(), "a dynamic factory is not used while the policy is static");
+            service.modified(Configs.of(FailoverConfiguration.class, Map.of("defaultPolicy", "dynamic")), Map.of());
+            assertEquals("dynamic", team.policy(), "once the policy is dynamic the bound dynamic factory is used");
+            service.unbindBalancer(dynamicFactory);
+            assertEquals("failover-only", team.policy(), "without a factory the team routes failover-only");
+        } finally {
+            service.deactivate();
+        }
+    }
+
+    @Test
+    void aPolicyChangeWritesTheTargetFilterOnce() {
+        java.util.Hashtable<String, Object> stored = new java.util.Hashtable<>(Map.of("service.pid", "org.hbateam.failover",
+                "defaultPolicy", "dynamic"));
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        org.osgi.service.cm.Configuration configuration = proxy(org.osgi.service.cm.Configuration.class, (m, a) -> switch (m) {
+            case "getProperties" -> new java.util.Hashtable<>(stored);
+            case "updateIfDifferent" -> {
+                writes.incrementAndGet();
+                stored.putAll((java.util.Dictionary<String, Object>) a[0] instanceof java.util.Hashtable<?, ?> h
+                        ? (Map<String, Object>) h : Map.of());
+                yield true;
+            }
+            default -> null;
+        });
+        org.osgi.service.cm.ConfigurationAdmin admin = proxy(org.osgi.service.cm.ConfigurationAdmin.class,
+                (m, a) -> m.equals("listConfigurations") ? new org.osgi.service.cm.Configuration[] {configuration} : null);
+        PolicyTargetWriter.ensureTarget(admin, Map.copyOf(stored), "dynamic");
+        assertEquals("(hbateam.policy=dynamic)", stored.get("balancer.target"), "the target filter now selects the policy");
+        PolicyTargetWriter.ensureTarget(admin, Map.copyOf(stored), "dynamic");
+        assertEquals(1, writes.get(), "a configuration that already selects the policy is not written again");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, java.util.function.BiFunction<String, Object[], Object> answer) {
+        return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (p, method, args) -> answer.apply(method.getName(), args));
+    }
 }

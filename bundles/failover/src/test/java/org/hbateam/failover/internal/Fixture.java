@@ -86,7 +86,13 @@ final class Fixture {
         }
     }
 
+    /** A new factory object on every call (a lambda without captures would be one shared instance). */
     static BalancerFactory tinyStatic() {
-        return team -> new TinyStaticBalancer();
+        return new BalancerFactory() {
+            @Override
+            public Balancer create(org.hbateam.api.balancer.TeamView team) {
+                return new TinyStaticBalancer();
+            }
+        };
     }
 }
