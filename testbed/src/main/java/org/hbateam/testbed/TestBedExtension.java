@@ -46,7 +46,7 @@ public final class TestBedExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        requireRoot();
+        requireRoot(currentUid());
         BedScript script = BedScript.locate();
         BedSpec spec = specFor(context, script);
         String name = spec.name().orElseThrow();
@@ -106,8 +106,8 @@ public final class TestBedExtension implements BeforeAllCallback, AfterAllCallba
         return builder.build();
     }
 
-    private static void requireRoot() {
-        Optional<Integer> uid = currentUid();
+    /** Fails (never skips) unless {@code uid} is 0: CI runs as root and must run these tests. */
+    static void requireRoot(Optional<Integer> uid) {
         if (uid.isEmpty() || uid.get() != 0) {
             throw new TestBedException("the iSCSI test bed needs root (network namespaces, veth links, tgtd, nftables),"
                     + " but this JVM runs as uid " + uid.map(String::valueOf).orElse("unknown")
