@@ -37,4 +37,7 @@ public @interface BedConfig {
 
     /** Target MaxConnections for MC/S; 0 keeps tgt's default. */
     int maxConnections() default 0;
+
+    /** Seconds between target-side NOP-In pings; 0 keeps tgt's default (none). */
+    int nopInterval() default 0;
 }

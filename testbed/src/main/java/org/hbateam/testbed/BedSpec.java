@@ -29,6 +29,7 @@ public final class BedSpec {
     private final Chap chap;
     private final Chap mutualChap;
     private final int maxConnections;
+    private final int nopInterval;
 
     private BedSpec(Builder builder) {
         this.name = builder.name;
@@ -38,6 +39,7 @@ public final class BedSpec {
         this.chap = builder.chap;
         this.mutualChap = builder.mutualChap;
         this.maxConnections = builder.maxConnections;
+        this.nopInterval = builder.nopInterval;
     }
 
     public static Builder builder() {
@@ -79,12 +81,18 @@ public final class BedSpec {
         return maxConnections > 0 ? OptionalInt.of(maxConnections) : OptionalInt.empty();
     }
 
+    /** Seconds between the target's NOP-In pings, empty for none (tgt's default). */
+    public OptionalInt nopInterval() {
+        return nopInterval > 0 ? OptionalInt.of(nopInterval) : OptionalInt.empty();
+    }
+
     /** Arguments of {@code bed up}; secrets are not among them (see {@link #environment()}). */
     List<String> upArguments() {
         String bedName = name().orElseThrow(() -> new IllegalStateException("a bed needs a name to come up"));
         List<String> arguments = new ArrayList<>(List.of("up", bedName, "--paths", Integer.toString(paths),
                 "--size", size, "--luns", Integer.toString(luns)));
         maxConnections().ifPresent(m -> arguments.addAll(List.of("--max-connections", Integer.toString(m))));
+        nopInterval().ifPresent(n -> arguments.addAll(List.of("--nop-interval", Integer.toString(n))));
         return arguments;
     }
 
@@ -97,7 +105,8 @@ public final class BedSpec {
     }
 
     private Builder toBuilder() {
-        Builder builder = new Builder().paths(paths).size(size).luns(luns).maxConnections(maxConnections);
+        Builder builder = new Builder().paths(paths).size(size).luns(luns).maxConnections(maxConnections)
+                .nopInterval(nopInterval);
         builder.name = name;
         builder.chap = chap;
         builder.mutualChap = mutualChap;
@@ -107,7 +116,7 @@ public final class BedSpec {
     @Override
     public String toString() {
         return "BedSpec[name=" + name + ", paths=" + paths + ", size=" + size + ", luns=" + luns + ", chap=" + chap
-                + ", mutualChap=" + mutualChap + ", maxConnections=" + maxConnections + "]";
+                + ", mutualChap=" + mutualChap + ", maxConnections=" + maxConnections + ", nopInterval=" + nopInterval + "]";
     }
 
     /** Collects and checks a {@link BedSpec}; defaults: 2 paths, 64M, 1 LUN, no CHAP. */
@@ -119,6 +128,7 @@ public final class BedSpec {
         private Chap chap;
         private Chap mutualChap;
         private int maxConnections;
+        private int nopInterval;
 
         private Builder() {
         }
@@ -173,6 +183,15 @@ public final class BedSpec {
                 throw new IllegalArgumentException("maxConnections must be >= 0, was " + value);
             }
             this.maxConnections = value;
+            return this;
+        }
+
+        /** Makes the target send NOP-In pings every {@code seconds}; 0 keeps tgt's default (none). */
+        public Builder nopInterval(int seconds) {
+            if (seconds < 0) {
+                throw new IllegalArgumentException("nopInterval must be >= 0 seconds, was " + seconds);
+            }
+            this.nopInterval = seconds;
             return this;
         }
 

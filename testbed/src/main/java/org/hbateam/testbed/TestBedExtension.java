@@ -93,7 +93,7 @@ public final class TestBedExtension implements BeforeAllCallback, AfterAllCallba
 
     private static BedSpec fromConfig(BedConfig config) {
         BedSpec.Builder builder = BedSpec.builder().paths(config.paths()).size(config.size()).luns(config.luns())
-                .maxConnections(config.maxConnections());
+                .maxConnections(config.maxConnections()).nopInterval(config.nopInterval());
         if (!config.name().isEmpty()) {
             builder.name(config.name());
         }

@@ -13,11 +13,11 @@ class BedSpecTest {
 
     @Test
     void upArgumentsCarryTheShapeButNoSecret() {
-        BedSpec spec = BedSpec.builder().name("e2e").paths(3).size("128M").luns(2).maxConnections(4)
+        BedSpec spec = BedSpec.builder().name("e2e").paths(3).size("128M").luns(2).maxConnections(4).nopInterval(2)
                 .chap(new Chap("alice", "secretsecret1")).build();
         List<String> arguments = spec.upArguments();
-        assertEquals(List.of("up", "e2e", "--paths", "3", "--size", "128M", "--luns", "2", "--max-connections", "4"),
-                arguments, "bed up gets name, paths, size, LUN count and MaxConnections");
+        assertEquals(List.of("up", "e2e", "--paths", "3", "--size", "128M", "--luns", "2", "--max-connections", "4",
+                "--nop-interval", "2"), arguments, "bed up gets name, paths, size, LUN count, MaxConnections, NOP interval");
         assertFalse(String.join(" ", arguments).contains("secretsecret1"), "the CHAP secret must stay off the command line");
         assertEquals("alice:secretsecret1", spec.environment().get("HBT_CHAP"), "the CHAP account travels by environment");
     }

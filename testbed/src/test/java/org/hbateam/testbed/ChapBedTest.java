@@ -17,7 +17,7 @@ class ChapBedTest {
 
     @RegisterExtension
     static final TestBedExtension BED = TestBedExtension.of(BedSpec.builder().paths(1).size("16M")
-            .chap(INITIATOR).mutualChap(TARGET).maxConnections(2).build());
+            .chap(INITIATOR).mutualChap(TARGET).maxConnections(2).nopInterval(5).build());
 
     @Test
     void theRightSecretsLogIn(TestBed bed) {
@@ -57,5 +57,6 @@ class ChapBedTest {
         assertFalse(visible.contains(TARGET.secret()), "target secret leaked");
         assertEquals("hbtinit", bed.summary().get("CHAP_USER"), "the user name is shown");
         assertEquals("2", bed.summary().get("MAX_CONNECTIONS"), "MaxConnections as asked");
+        assertEquals("5", bed.summary().get("NOP_INTERVAL"), "NOP-In interval as asked");
     }
 }
