@@ -9,6 +9,7 @@ import org.hbateam.api.path.PathException;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.path.PathStateListener;
 import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.driver.iscsi.internal.login.Negotiated;
 import org.hbateam.driver.iscsi.internal.session.Luns;
 import org.hbateam.driver.iscsi.internal.session.Session;
 import org.slf4j.Logger;
@@ -102,6 +103,12 @@ final class IscsiPath implements DataPath {
         if (current != null) {
             current.resetLogicalUnit(lunField);
         }
+    }
+
+    /** The operational parameters of the session carrying the path now, or null while it is down. */
+    Negotiated parameters() {
+        Session current = session;
+        return current == null ? null : current.parameters();
     }
 
     @Override
