@@ -19,6 +19,7 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
 import org.hbateam.testbed.BedConfig;
 import org.hbateam.testbed.TestBed;
 import org.hbateam.testbed.TestBedExtension;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,6 +45,20 @@ class ConformanceE2eTest {
 
         Mode(Proposal proposal) {
             this.proposal = proposal;
+        }
+    }
+
+    /** tgt offers only None until told otherwise; CRC32C first makes it pick digests when asked for them. */
+    @BeforeAll
+    static void letTheTargetAcceptDigests(TestBed bed) throws Exception {
+        for (String key : new String[] {"HeaderDigest", "DataDigest"}) {
+            String port = bed.summary().get("CONTROL_PORT");
+            ProcessBuilder tgtadm = new ProcessBuilder("tgtadm", "-C", port, "--lld", "iscsi", "--op", "update",
+                    "--mode", "target", "--tid", "1", "--name", key, "--value", "CRC32C,None").redirectErrorStream(true);
+            tgtadm.environment().put("TGT_IPC_SOCKET", bed.stateDir().resolve("tgtd.sock").toString());
+            Process process = tgtadm.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertEquals(0, process.waitFor(), "tgtadm must accept the digest list: " + output);
         }
     }
 
