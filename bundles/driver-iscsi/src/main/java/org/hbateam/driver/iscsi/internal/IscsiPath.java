@@ -97,14 +97,6 @@ final class IscsiPath implements DataPath {
         }
     }
 
-    /** Sends LOGICAL UNIT RESET; held commands of this unit then fail with ABORTED. */
-    void resetLogicalUnit() {
-        Session current = session;
-        if (current != null) {
-            current.resetLogicalUnit(lunField);
-        }
-    }
-
     /** The operational parameters of the session carrying the path now, or null while it is down. */
     Negotiated parameters() {
         Session current = session;

@@ -134,6 +134,44 @@ class FullFeaturePhaseTest {
     }
 
     @Test
+    void aRefusedAbortTaskEscalatesToLogicalUnitReset() throws Exception {
+        FakeTarget target = new FakeTarget();
+        target.abortTaskResponse = 5;
+        try (Harness h = new Harness(target, DEFAULTS)) {
+            IscsiPath path = h.start();
+            target.onNextRead.set((connection, command) -> { });
+            ScsiCommand command = ScsiCommand.read(Cdb.read16(0, 1), ByteBuffer.allocate(512));
+            Commands.Counting callback = new Commands.Counting();
+            path.submit(command, callback);
+            Commands.run(path, ScsiCommand.noData(Cdb.testUnitReady()));
+            path.abort(command);
+            PathException error = assertInstanceOf(PathException.class, callback.outcome(), "the command must fail");
+            assertEquals(PathException.Reason.ABORTED, error.reason(), "the reset aborts it: " + error);
+            assertTrue(error.getMessage().contains("LOGICAL UNIT RESET"), "the reset did it: " + error.getMessage());
+            assertEquals(List.of(1, 5), target.taskManagementFunctions, "ABORT TASK, then LOGICAL UNIT RESET");
+        }
+    }
+
+    @Test
+    void aTargetRequestedLogoutEndsInLogoutAndReconnect() throws Exception {
+        FakeTarget target = new FakeTarget();
+        try (Harness h = new Harness(target, DEFAULTS)) {
+            IscsiPath path = h.start();
+            target.onNextRead.set((connection, command) -> {
+                ByteBuffer message = connection.status(0x32, 0x80, -1);
+                message.put(36, (byte) 1).putShort(42, (short) 1);
+                connection.wire.send(message, null);
+                connection.dataIn(command, new byte[512]);
+            });
+            byte[] into = new byte[512];
+            assertTrue(Commands.read(path, 0, into).isGood(), "the command in flight still completes");
+            assertTrue(h.nextState().startsWith("DOWN: the session logged out"), "the logout takes the path down for a moment");
+            assertEquals("UP: logged in", h.nextState(), "and the driver logs in again");
+            assertEquals(2, target.logins.get(), "a second login after the requested logout");
+        }
+    }
+
+    @Test
     void stoppingTheAdapterFailsHeldCommandsAndWithdrawsThePath() throws Exception {
         FakeTarget target = new FakeTarget();
         Harness h = new Harness(target, DEFAULTS);

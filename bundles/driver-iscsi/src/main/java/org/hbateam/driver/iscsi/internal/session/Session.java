@@ -107,14 +107,9 @@ public final class Session {
         }
     }
 
-    /** Asks the target to abort {@code command} (ABORT TASK); see {@link TaskManagement}. */
+    /** Asks the target to abort {@code command} (ABORT TASK, escalated to LOGICAL UNIT RESET); see {@link TaskManagement}. */
     public void abort(ScsiCommand command) {
         taskManagement.abortTask(command);
-    }
-
-    /** Sends a LOGICAL UNIT RESET; commands on the unit fail with ABORTED when it completes. */
-    public void resetLogicalUnit(long lunField) {
-        taskManagement.resetLogicalUnit(lunField);
     }
 
     /** Numbers and writes a task that already has a slot. Send lock held. */

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Task management (RFC 7143 11.5, 11.6): ABORT TASK for one command and LOGICAL UNIT RESET for a unit.
  * When the target confirms (function complete, or task unknown for an abort), the affected commands that
- * are still held fail with ABORTED; a command whose real answer arrived first keeps that answer.
+ * are still held fail with ABORTED; a command whose real answer arrived first keeps that answer. When
+ * the target refuses an ABORT TASK, the driver escalates to LOGICAL UNIT RESET; when it refuses that
+ * too, the connection is dropped, which fails everything it held (ERL 0 has nothing gentler left).
  */
 final class TaskManagement {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagement.class);
@@ -24,8 +26,12 @@ final class TaskManagement {
     private static final int TASK_DOES_NOT_EXIST = 1;
 
     private final Session session;
-    /** Requests awaiting their response: tag to the task aborted (null key value for a reset is the LUN). */
-    private final Map<Integer, Runnable> pending = new ConcurrentHashMap<>();
+    /** Requests awaiting their response, by tag. */
+    private final Map<Integer, Request> pending = new ConcurrentHashMap<>();
+
+    /** What to do when the target confirms, and when it refuses. */
+    private record Request(Runnable onDone, Runnable onRefused) {
+    }
 
     TaskManagement(Session session) {
         this.session = session;
@@ -40,29 +46,30 @@ final class TaskManagement {
         }
         Task task = session.tasks.find(command);
         if (task != null) {
-            send(ABORT_TASK, task.lunField, task.itt, task.cmdSn, () -> {
+            send(ABORT_TASK, task.lunField, task.itt, task.cmdSn, new Request(() -> {
                 if (session.tasks.remove(task)) {
                     task.fail(aborted("aborted by ABORT TASK"));
                     session.sendWaiting();
                 }
-            });
+            }, () -> resetLogicalUnit(task.lunField)));
         }
     }
 
     /** Resets the logical unit; its commands fail with ABORTED once the target confirms. */
     void resetLogicalUnit(long lunField) {
-        send(LOGICAL_UNIT_RESET, lunField, Opcode.RESERVED_TAG, 0, () -> {
+        send(LOGICAL_UNIT_RESET, lunField, Opcode.RESERVED_TAG, 0, new Request(() -> {
             session.tasks.drainLun(lunField, task -> task.fail(aborted("aborted by LOGICAL UNIT RESET")));
             session.sendWaiting();
-        });
+        }, () -> session.connection.fail(PathException.Reason.ABORTED,
+                "the target refused ABORT TASK and LOGICAL UNIT RESET; the connection is dropped")));
     }
 
-    private void send(int function, long lunField, int referencedTag, int refCmdSn, Runnable onDone) {
+    private void send(int function, long lunField, int referencedTag, int refCmdSn, Request request) {
         Connection connection = session.connection;
         connection.sendLock.lock();
         try {
             int tag = session.nextControlTag();
-            pending.put(tag, onDone);
+            pending.put(tag, request);
             connection.writer.header().opcode(Opcode.TASK_MGMT_REQUEST, true).flags(Opcode.FINAL | function)
                     .longAt(Bhs.LUN, lunField).intAt(Bhs.ITT, tag).intAt(Bhs.TTT, referencedTag)
                     .intAt(Bhs.SN1, session.currentCmdSn()).intAt(Bhs.SN2, session.expStatSn)
@@ -78,14 +85,15 @@ final class TaskManagement {
 
     /** The target answered the request with {@code tag}. */
     void answered(int tag, int response) {
-        Runnable onDone = pending.remove(tag);
-        if (onDone == null) {
+        Request request = pending.remove(tag);
+        if (request == null) {
             return;
         }
         if (response == FUNCTION_COMPLETE || response == TASK_DOES_NOT_EXIST) {
-            onDone.run();
+            request.onDone().run();
         } else {
-            LOG.warn("{}: the target refused a task management function (response {})", session.name(), response);
+            LOG.warn("{}: the target refused a task management function (response {}); escalating", session.name(), response);
+            request.onRefused().run();
         }
     }
 

@@ -181,7 +181,10 @@ public final class FakeConnection {
             case 0x01 -> command(pdu);
             case 0x02 -> {
                 target.taskManagementRequests.incrementAndGet();
+                int function = pdu.flags() & 0x7f;
+                target.taskManagementFunctions.add(function);
                 ByteBuffer h = status(0x22, 0x80, pdu.itt());
+                h.put(2, (byte) (function == 1 ? target.abortTaskResponse : 0));
                 wire.send(h, null);
             }
             case 0x04 -> {

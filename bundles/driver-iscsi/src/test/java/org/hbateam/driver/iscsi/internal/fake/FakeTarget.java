@@ -46,6 +46,10 @@ public final class FakeTarget implements AutoCloseable {
     public final List<Integer> dataOutSizes = new CopyOnWriteArrayList<>();
     public final AtomicInteger logins = new AtomicInteger();
     public final AtomicInteger taskManagementRequests = new AtomicInteger();
+    /** The functions of the task management requests received, in order. */
+    public final List<Integer> taskManagementFunctions = new CopyOnWriteArrayList<>();
+    /** The response to ABORT TASK: 0 function complete, 5 function not supported. */
+    public volatile int abortTaskResponse = 0;
     final byte[] disk = new byte[1 << 20];
 
     private final ServerSocket server;
