@@ -20,7 +20,8 @@ import org.hbateam.driver.iscsi.internal.pdu.Opcode;
  * for one connection; after a failure the runner logs in again and builds a new one.
  *
  * <p>Callbacks: every submit ends in exactly one callback. It is NOT invoked while the send lock is held,
- * and not before {@code submit} returns unless the session is already down (then it fails at once).
+ * nor on the caller's thread unless the session is already down or the CDB is too long (then it fails at
+ * once). Completions come on the reader thread, possibly before {@code submit} has returned.
  */
 public final class Session {
     final Connection connection;
