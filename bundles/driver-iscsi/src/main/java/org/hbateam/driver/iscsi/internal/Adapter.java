@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.driver.iscsi.internal.login.Portal;
+import org.hbateam.driver.iscsi.internal.session.Connector;
 import org.hbateam.driver.iscsi.internal.session.SendTargets;
 import org.hbateam.driver.iscsi.internal.session.SessionSettings;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ final class Adapter {
     private final PathRegistry registry;
     private final List<TargetSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Thread> discoveries = new ArrayList<>();
+    private final List<Connector> discoveryConnectors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
 
@@ -62,14 +64,27 @@ final class Adapter {
         for (TargetSession session : sessions) {
             session.tick(now);
         }
+        for (Connector connector : discoveryConnectors) {
+            connector.tick(now);
+        }
     }
 
     /** Asks the portal for its targets until it answers, then logs in to each. */
     private void discover(Portal portal) {
+        Connector connector = new Connector();
+        discoveryConnectors.add(connector);
+        try {
+            discoverWith(connector, portal);
+        } finally {
+            discoveryConnectors.remove(connector);
+        }
+    }
+
+    private void discoverWith(Connector connector, Portal portal) {
         long delay = settings.reconnectDelayMs();
         while (!stopped) {
             try {
-                List<String> targets = SendTargets.discover(sessionSettings(portal, null));
+                List<String> targets = SendTargets.discover(sessionSettings(portal, null), connector);
                 LOG.info("{}: SendTargets at {} found {}", settings.name(), portal, targets);
                 targets.forEach(target -> addSession(portal, target));
                 return;

@@ -17,13 +17,16 @@ import org.slf4j.LoggerFactory;
  * a permanent one for every later attempt too. The login deadline is enforced by {@link #tick}, which
  * closes a connection whose login runs late (a blocking channel has no read timeout of its own).
  */
-final class Connector {
+public final class Connector {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
     private static final int MAX_REDIRECTS = 5;
 
     private volatile Connection connecting;
     private volatile long deadlineNanos;
     private volatile Portal permanentPortal;
+
+    public Connector() {
+    }
 
     /** A logged-in connection and its login result. */
     record Established(Connection connection, LoginResult login) {
@@ -71,8 +74,21 @@ final class Connector {
         }
     }
 
+    /**
+     * Puts an already logged-in connection under a deadline too (discovery's Text exchange and Logout);
+     * {@link #unwatch} ends it.
+     */
+    void watch(Connection connection, int timeoutMillis) {
+        deadlineNanos = System.nanoTime() + timeoutMillis * 1_000_000L;
+        connecting = connection;
+    }
+
+    void unwatch() {
+        connecting = null;
+    }
+
     /** Fails a login that has run past its deadline. Called by the adapter's timer. */
-    void tick(long nowNanos) {
+    public void tick(long nowNanos) {
         Connection connection = connecting;
         if (connection != null && nowNanos - deadlineNanos > 0) {
             connection.fail(PathException.Reason.TIMEOUT, "login to " + connection.portal() + " timed out");

@@ -28,11 +28,16 @@ final class NopKeeper {
     void tick(long nowNanos, long intervalNanos, long timeoutNanos) {
         Connection connection = session.connection;
         if (outstandingTag != Opcode.RESERVED_TAG) {
-            if (nowNanos - sentAtNanos > timeoutNanos && connection.lastReceiveNanos - sentAtNanos < 0) {
+            if (nowNanos - sentAtNanos <= timeoutNanos) {
+                return;
+            }
+            if (connection.lastReceiveNanos - sentAtNanos < 0) {
                 connection.fail(PathException.Reason.TIMEOUT, "no answer to NOP-Out within "
                         + timeoutNanos / 1_000_000 + " ms: the link to " + connection.portal() + " is presumed dead");
+                return;
             }
-            return;
+            // Other PDUs arrived, so the link lives even though this answer was lost: ping afresh.
+            outstandingTag = Opcode.RESERVED_TAG;
         }
         if (nowNanos - connection.lastReceiveNanos > intervalNanos && connection.sendLock.tryLock()) {
             try {

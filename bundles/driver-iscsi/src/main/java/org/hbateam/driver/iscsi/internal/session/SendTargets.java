@@ -24,10 +24,14 @@ public final class SendTargets {
     private SendTargets() {
     }
 
-    /** The target names the portal reports, in its order. {@code settings.targetName()} must be null. */
-    public static List<String> discover(SessionSettings settings) throws IOException {
-        Connector.Established established = new Connector().connect(settings, 1);
+    /**
+     * The target names the portal reports, in its order. {@code settings.targetName()} must be null. The
+     * whole exchange runs under the login timeout, enforced by whoever ticks {@code connector}.
+     */
+    public static List<String> discover(SessionSettings settings, Connector connector) throws IOException {
+        Connector.Established established = connector.connect(settings, 1);
         Connection connection = established.connection();
+        connector.watch(connection, settings.loginTimeoutMs());
         try {
             LoginResult login = established.login();
             connection.reader.limits(login.parameters().maxRecvDataSegmentLength());
@@ -42,7 +46,10 @@ public final class SendTargets {
             }
             logout(connection, login);
             return names;
+        } catch (IOException e) {
+            throw connection.failure() != null ? new IOException(connection.failure().getMessage(), e) : e;
         } finally {
+            connector.unwatch();
             connection.close();
         }
     }

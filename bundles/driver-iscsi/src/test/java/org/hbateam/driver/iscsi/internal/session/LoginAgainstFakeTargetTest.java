@@ -126,7 +126,7 @@ class LoginAgainstFakeTargetTest {
             SessionSettings discovery = new SessionSettings("test", null, Portal.parse(target.portal()),
                     "iqn.2026-01.org.hbateam:test", null, ISID, ChapCredentials.none(), Proposal.defaults(), 3000, 1000, 2000, 50);
             target.sendTargetsAnswer = "TargetName=" + FakeTarget.IQN + "\0TargetAddress=" + target.portal() + ",1\0";
-            assertEquals(List.of(FakeTarget.IQN), SendTargets.discover(discovery), "the one target the portal reports");
+            assertEquals(List.of(FakeTarget.IQN), SendTargets.discover(discovery, new Connector()), "the one target the portal reports");
         }
     }
 }
