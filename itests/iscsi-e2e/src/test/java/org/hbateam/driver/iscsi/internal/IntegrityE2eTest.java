@@ -1,6 +1,8 @@
 package org.hbateam.driver.iscsi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Random;
 
@@ -15,6 +17,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestBedExtension.class)
 @BedConfig(paths = 2, size = "64M")
 class IntegrityE2eTest {
+    @Test
+    void twoAdaptersOnTwoPortalsGiveTwoPathsOfOneLogicalUnit(TestBed bed) throws Exception {
+        try (E2eAdapter first = new E2eAdapter(bed, 1, Proposal.defaults());
+             E2eAdapter second = new E2eAdapter(bed, 2, Proposal.defaults())) {
+            IscsiPath one = first.path(1);
+            IscsiPath two = second.path(1);
+            assertEquals(one.luIdentity(), two.luIdentity(), "both portals report the same LU identity: one team");
+            assertNotEquals(one.sessionId(), two.sessionId(), "one session per adapter and portal");
+            assertNotEquals(one.id(), two.id(), "two distinct path ids");
+            byte[] data = new byte[131072];
+            new Random(13).nextBytes(data);
+            E2eAdapter.write(one, 16384, data);
+            byte[] back = new byte[data.length];
+            E2eAdapter.read(two, 16384, back);
+            assertArrayEquals(data, back, "written through one path, read back through the other");
+        }
+    }
+
     @Test
     void ourWritesReadBackThroughLibiscsiOnTheOtherPortal(TestBed bed) throws Exception {
         byte[] data = new byte[1 << 20];

@@ -62,6 +62,9 @@ class PathFailureE2eTest {
             byte[] back = new byte[data.length];
             E2eAdapter.read(path, 0, back);
             assertArrayEquals(data, back, "the data is intact after the outage");
+            String connections = bed.status().get("CONNECTIONS");
+            assertEquals(1, connections.split(",").length,
+                    "the new login with the same ISID reinstated the session instead of adding one: " + connections);
         }
     }
 
