@@ -8,6 +8,7 @@ import org.hbateam.api.path.DataPath;
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.path.PathStateListener;
+import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
 import org.hbateam.driver.iscsi.internal.session.Luns;
@@ -30,6 +31,8 @@ final class IscsiPath implements DataPath {
     private final long lunField;
     private final String luIdentity;
     private final CopyOnWriteArraySet<PathStateListener> listeners = new CopyOnWriteArraySet<>();
+    /** What probe callbacks are given as their command: a probe carries no SCSI command of its own. */
+    private final ScsiCommand probeCommand = ScsiCommand.noData(Cdb.testUnitReady());
     private volatile Session session;
     private volatile String sessionId;
     private volatile PathState state = PathState.DOWN;
@@ -87,6 +90,17 @@ final class IscsiPath implements DataPath {
             return;
         }
         current.submit(lunField, command, callback);
+    }
+
+    /** A NOP-Out ping rather than TEST UNIT READY: no data, no UNIT ATTENTION, answered by the target's iSCSI layer. */
+    @Override
+    public void probe(CommandCallback callback) {
+        Session current = session;
+        if (current == null || state == PathState.DOWN) {
+            callback.failed(probeCommand, new PathException(PathException.Reason.PATH_DOWN, "path " + id + " is down"));
+            return;
+        }
+        current.probe(probeCommand, callback);
     }
 
     @Override

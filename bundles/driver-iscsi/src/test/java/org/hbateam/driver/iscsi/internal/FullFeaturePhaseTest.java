@@ -172,6 +172,23 @@ class FullFeaturePhaseTest {
     }
 
     @Test
+    void probeIsANopOutPingThatFailsWhenTheLinkIsSilent() throws Exception {
+        FakeTarget target = new FakeTarget();
+        try (Harness h = new Harness(target, ChapCredentials.none(), DEFAULTS, 100, 300)) {
+            IscsiPath path = h.start();
+            Commands.Counting alive = new Commands.Counting();
+            path.probe(alive);
+            assertEquals(ScsiResult.GOOD, alive.outcome(), "the target answers the NOP-Out: GOOD");
+            target.answerNops = false;
+            Commands.Counting silent = new Commands.Counting();
+            path.probe(silent);
+            PathException error = assertInstanceOf(PathException.class, silent.outcome(), "no answer: the probe fails");
+            assertEquals(PathException.Reason.TIMEOUT, error.reason(), "the dead link is a timeout: " + error);
+            assertEquals(1, silent.calls.get(), "exactly one callback");
+        }
+    }
+
+    @Test
     void stoppingTheAdapterFailsHeldCommandsAndWithdrawsThePath() throws Exception {
         FakeTarget target = new FakeTarget();
         Harness h = new Harness(target, DEFAULTS);

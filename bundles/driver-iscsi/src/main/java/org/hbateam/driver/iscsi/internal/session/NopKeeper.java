@@ -1,8 +1,11 @@
 package org.hbateam.driver.iscsi.internal.session;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.hbateam.api.path.PathException;
+import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.driver.iscsi.internal.pdu.Bhs;
 import org.hbateam.driver.iscsi.internal.pdu.Opcode;
 
@@ -11,9 +14,13 @@ import org.hbateam.driver.iscsi.internal.pdu.Opcode;
  * ping goes out; when its NOP-In does not come back within the NOP timeout, the link is presumed dead and
  * the connection is failed with TIMEOUT. A silently pulled cable is caught this way, since TCP alone
  * would wait for minutes. The target's own pings (NOP-In with a target tag) are answered at once.
+ * {@code DataPath.probe} is a NOP-Out too: a transport ping that touches no data and raises no UNIT
+ * ATTENTION.
  */
 final class NopKeeper {
     private final Session session;
+    /** Probes (DataPath.probe) waiting for their NOP-In, by tag. */
+    private final Map<Integer, Task> probes = new ConcurrentHashMap<>();
     private volatile int outstandingTag = Opcode.RESERVED_TAG;
     private volatile long sentAtNanos;
 
@@ -54,16 +61,50 @@ final class NopKeeper {
         int tag = session.nextControlTag();
         sentAtNanos = nowNanos;
         outstandingTag = tag;
+        sendPing(tag);
+    }
+
+    /** Writes a NOP-Out that asks for an answer. Send lock held. */
+    private void sendPing(int tag) throws IOException {
         session.connection.writer.header().opcode(Opcode.NOP_OUT, true).flags(Opcode.FINAL)
                 .intAt(Bhs.ITT, tag).intAt(Bhs.TTT, Opcode.RESERVED_TAG)
                 .intAt(Bhs.SN1, session.currentCmdSn()).intAt(Bhs.SN2, session.expStatSn);
         session.connection.writer.send();
     }
 
+    /**
+     * Sends a NOP-Out for a probe; the NOP-In completes it with GOOD. The caller holds the send lock and
+     * has checked that the session is open, so {@link #failProbes} cannot miss it.
+     */
+    void probe(Task task) {
+        int tag = session.nextControlTag();
+        probes.put(tag, task);
+        try {
+            sendPing(tag);
+        } catch (IOException e) {
+            session.connection.fail(PathException.Reason.TRANSPORT, "NOP-Out to " + session.connection.portal()
+                    + " failed: " + e.getMessage());
+        }
+    }
+
     /** A NOP-In answered our ping with {@code tag}. */
     void answered(int tag) {
         if (tag == outstandingTag) {
             outstandingTag = Opcode.RESERVED_TAG;
+        }
+        Task probe = probes.remove(tag);
+        if (probe != null) {
+            probe.complete(ScsiResult.GOOD);
+        }
+    }
+
+    /** The session ended: fails every probe still waiting. */
+    void failProbes(PathException error) {
+        for (Integer tag : probes.keySet()) {
+            Task probe = probes.remove(tag);
+            if (probe != null) {
+                probe.fail(error);
+            }
         }
     }
 

@@ -108,6 +108,27 @@ public final class Session {
         }
     }
 
+    /**
+     * Proves the connection alive with a NOP-Out; {@code callback} gets GOOD for {@code command} when the
+     * NOP-In arrives, or fails like any command when the session ends first.
+     */
+    public void probe(ScsiCommand command, CommandCallback callback) {
+        Task task = new Task(command, callback, 0);
+        boolean accepted;
+        connection.sendLock.lock();
+        try {
+            accepted = open;
+            if (accepted) {
+                nop.probe(task);
+            }
+        } finally {
+            connection.sendLock.unlock();
+        }
+        if (!accepted) {
+            task.fail(new PathException(PathException.Reason.PATH_DOWN, "session " + name + " is down"));
+        }
+    }
+
     /** Asks the target to abort {@code command} (ABORT TASK, escalated to LOGICAL UNIT RESET); see {@link TaskManagement}. */
     public void abort(ScsiCommand command) {
         taskManagement.abortTask(command);
@@ -190,6 +211,7 @@ public final class Session {
         }
         queued.forEach(task -> task.fail(error));
         tasks.drain(task -> task.fail(error));
+        nop.failProbes(error);
         taskManagement.clear();
     }
 
