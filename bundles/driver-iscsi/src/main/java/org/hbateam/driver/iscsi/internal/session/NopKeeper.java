@@ -34,6 +34,14 @@ final class NopKeeper {
      */
     void tick(long nowNanos, long intervalNanos, long timeoutNanos) {
         Connection connection = session.connection;
+        long silentNanos = nowNanos - connection.lastReceiveNanos;
+        if (silentNanos > intervalNanos + timeoutNanos) {
+            // No ping could even be sent (a writer stuck on a full socket holds the send lock), or none was
+            // answered: either way nothing has come back for longer than a ping may take.
+            connection.fail(PathException.Reason.TIMEOUT, "nothing received from " + connection.portal() + " for "
+                    + silentNanos / 1_000_000 + " ms (NOP-Out timeout): the link is presumed dead");
+            return;
+        }
         if (outstandingTag != Opcode.RESERVED_TAG) {
             if (nowNanos - sentAtNanos <= timeoutNanos) {
                 return;

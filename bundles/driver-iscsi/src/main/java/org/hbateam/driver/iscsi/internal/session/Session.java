@@ -53,6 +53,7 @@ public final class Session {
         this.expStatSn = login.expStatSn();
         this.expCmdSn = login.expCmdSn();
         this.maxCmdSn = login.maxCmdSn();
+        connection.lastReceiveNanos = System.nanoTime(); // the Login Response just came; login time is not silence
         connection.reader.limits(parameters.maxRecvDataSegmentLength());
         connection.reader.digests(parameters.headerDigest(), parameters.dataDigest());
         connection.writer.digests(parameters.headerDigest(), parameters.dataDigest());
