@@ -106,11 +106,11 @@ public final class Login {
     }
 
     private void send(int stage, int next, boolean transit, ByteBuffer text) throws IOException {
-        Bhs h = writer.header().opcode(Opcode.LOGIN_REQUEST, true)
+        // Version-max and version-min stay 0 (bytes 2 and 3 of the cleared header): RFC 7143 is version 0.
+        writer.header().opcode(Opcode.LOGIN_REQUEST, true)
                 .flags((transit ? TRANSIT : 0) | stage << 2 | (transit ? next : 0))
                 .bytes(8, request.isid(), 6).shortAt(14, tsih).intAt(Bhs.ITT, 0)
                 .shortAt(20, request.cid()).intAt(Bhs.SN1, request.cmdSn()).intAt(Bhs.SN2, expStatSn);
-        h.byteAt(2, 0).byteAt(3, 0);
         writer.send(text.hasRemaining() ? text : null);
     }
 
