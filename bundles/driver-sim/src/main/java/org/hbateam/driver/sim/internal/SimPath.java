@@ -35,7 +35,7 @@ final class SimPath implements DataPath {
         this.lun = lun;
         this.emulator = new ScsiEmulator(lun, () -> catalog.lunsBehind(adapter.name(), lun.settings().target()));
         this.mode = FaultState.combine(adapter.fault(), ownFault);
-        this.announcer = new StateAnnouncer(stateOf(mode));
+        this.announcer = new StateAnnouncer(this, stateOf(mode));
     }
 
     @Override public String id() { return id; }
@@ -151,7 +151,7 @@ final class SimPath implements DataPath {
         } else if (before.isBlackHole() && !after.isBlackHole()) {
             failHeld(Reason.TRANSPORT, "path " + id + " was reset: " + reason);
         }
-        announcer.announce(this, stateOf(after), reason);
+        announcer.stateMayHaveChanged(reason);
     }
 
     /** Takes the path away for good: every command it still holds fails with PATH_REMOVED. */

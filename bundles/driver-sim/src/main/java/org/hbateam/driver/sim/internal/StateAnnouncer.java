@@ -2,7 +2,7 @@ package org.hbateam.driver.sim.internal;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.path.PathStateListener;
@@ -10,19 +10,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells a path's listeners about each change of its state, once per change. No lock is held while a
- * listener runs: listeners (the failover service) take their own locks and may add or remove listeners
- * from inside the call. A listener removed while an announcement is under way is skipped if the
- * announcement has not reached it yet.
+ * Tells a path's listeners about each change of its state, once per change and in order. One thread
+ * announces at a time (a work-in-progress counter, like the adapter's), and it always announces the
+ * path's state as it is now, so racing fault changes can never leave the listeners believing a stale state.
+ * No lock is held while a listener runs: listeners (the failover service) take their own locks and may add
+ * or remove listeners from inside the call. A listener removed while an announcement is under way is
+ * skipped if the announcement has not reached it yet.
  */
 final class StateAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(StateAnnouncer.class);
 
+    private final DataPath path;
     private final Set<PathStateListener> listeners = new CopyOnWriteArraySet<>();
-    private final AtomicReference<PathState> reported;
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile String latestReason = "";
+    /** The state last announced; touched only by the one announcing thread. */
+    private PathState reported;
 
-    StateAnnouncer(PathState initial) {
-        this.reported = new AtomicReference<>(initial);
+    StateAnnouncer(DataPath path, PathState initial) {
+        this.path = path;
+        this.reported = initial;
     }
 
     void add(PathStateListener listener) {
@@ -33,11 +40,24 @@ final class StateAnnouncer {
         listeners.remove(listener);
     }
 
-    /** Announces {@code state} unless it is the state last announced. */
-    void announce(DataPath path, PathState state, String reason) {
-        if (reported.getAndSet(state) == state) {
-            return;
+    /** The path's state may have changed because of {@code reason}: announce it if it differs from the last. */
+    void stateMayHaveChanged(String reason) {
+        latestReason = reason;
+        if (requests.getAndIncrement() != 0) {
+            return; // the thread announcing now will look again
         }
+        int missed = 1;
+        do {
+            PathState now = path.state();
+            if (now != reported) {
+                reported = now;
+                tell(now, latestReason);
+            }
+            missed = requests.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void tell(PathState state, String reason) {
         for (PathStateListener listener : listeners) {
             if (!listeners.contains(listener)) {
                 continue;
