@@ -22,8 +22,9 @@ record AdapterSettings(String name, int bandwidthMBps, int latencyMicros, int qu
         if (trimmed.isEmpty()) {
             throw new ConfigException(PID, "name", "must not be blank");
         }
-        if (trimmed.chars().anyMatch(c -> c == ':' || Character.isWhitespace(c))) {
-            throw new ConfigException(PID, "name", "'" + trimmed + "' must not contain ':' or whitespace");
+        // ':' separates the parts of a path id; ',' and spaces separate the names in a LUN's adapter list.
+        if (trimmed.chars().anyMatch(c -> c == ':' || c == ',' || Character.isWhitespace(c))) {
+            throw new ConfigException(PID, "name", "'" + trimmed + "' must not contain ':', ',' or whitespace");
         }
         if (bandwidthMBps <= 0) {
             throw new ConfigException(PID, "bandwidthMBps", "must be > 0, was " + bandwidthMBps);

@@ -90,17 +90,22 @@ record LunSettings(String target, long lun, int sizeMB, String naaHex, String se
         return value;
     }
 
+    /**
+     * The adapter names, each entry also split at commas and spaces: a Karaf .cfg file gives
+     * {@code adapters = hba0,hba1} as one string.
+     */
     private static List<String> adapters(String[] configured, Predicate<String> knownAdapter) throws ConfigException {
         Set<String> names = new LinkedHashSet<>();
-        for (String name : configured == null ? new String[0] : configured) {
-            String trimmed = name == null ? "" : name.trim();
-            if (trimmed.isEmpty()) {
-                throw new ConfigException(PID, "adapters", "an adapter name is blank");
+        for (String entry : configured == null ? new String[0] : configured) {
+            for (String name : (entry == null ? "" : entry).trim().split("[,\\s]+")) {
+                if (name.isEmpty()) {
+                    throw new ConfigException(PID, "adapters", "an adapter name is blank");
+                }
+                if (!knownAdapter.test(name)) {
+                    throw ConfigException.unknownAdapter(PID, "adapters", name);
+                }
+                names.add(name);
             }
-            if (!knownAdapter.test(trimmed)) {
-                throw ConfigException.unknownAdapter(PID, "adapters", trimmed);
-            }
-            names.add(trimmed);
         }
         if (names.isEmpty()) {
             throw new ConfigException(PID, "adapters", "must name at least one adapter");

@@ -93,7 +93,8 @@ final class ScsiEmulator {
         if (bytes > command.transferLength()) {
             return invalidFieldInCdb();
         }
-        lun.storage().write(Cdb.lba(command) * LunSettings.BLOCK_SIZE, command.data(), command.dataOffset(), (int) bytes);
+        long offset = Cdb.lba(command) * LunSettings.BLOCK_SIZE;
+        lun.storage().write(offset, command.data(), command.dataOffset(), (int) bytes);
         return ScsiResult.good(residual(command.transferLength(), bytes));
     }
 

@@ -2,10 +2,17 @@ package org.hbateam.driver.sim.internal;
 
 import java.util.Hashtable;
 import org.hbateam.api.path.DataPath;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
-/** Publishes each path as a {@link DataPath} service carrying every property DataPath defines. */
+/**
+ * Publishes each path as a {@link DataPath} service carrying every property DataPath defines. The services
+ * are registered by hand, not by DS (their number follows the configuration), so the bundle declares the
+ * service capability itself, for resolvers such as Karaf's features service.
+ */
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.hbateam.api.path.DataPath",
+        uses = DataPath.class)
 final class ServicePathPublisher implements PathPublisher {
     private final BundleContext context;
 

@@ -60,7 +60,8 @@ public final class SimAdapterComponent {
             }
             LOG.info("Simulated adapter {}", settings);
         } catch (ConfigException e) {
-            LOG.error("{}; keeping {}", e.getMessage(), adapter == null ? "no adapter" : adapter.settings());
+            LOG.error("{} (adapter '{}'); keeping {}", e.getMessage(), config.name(),
+                    adapter == null ? "no adapter" : adapter.settings());
         }
     }
 

@@ -11,7 +11,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface SimAdapterConfiguration {
     @AttributeDefinition(name = "Name",
             description = "The adapter id, unique among simulated adapters, such as hba0. Required; "
-                    + "not blank, no ':' and no whitespace (it is part of path ids).")
+                    + "not blank, no ':', ',' or whitespace (it is part of path ids and of LUN adapter lists).")
     String name();
 
     @AttributeDefinition(name = "Bandwidth (MB/s)", min = "1",

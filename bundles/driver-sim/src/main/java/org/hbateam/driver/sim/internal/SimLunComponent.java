@@ -15,6 +15,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,26 +50,50 @@ public final class SimLunComponent {
     private final String key;
     private final Predicate<String> knownAdapter;
     private final Runnable retryOnNewAdapter = this::retryPending;
+    /** The configuration to apply at activation. Guarded by this. */
+    private SimLunConfiguration initial;
     /** The LUN in force; null while no valid configuration has arrived. Guarded by this. */
     private SimLun lun;
     /** The latest configuration, if it was rejected only for naming unknown adapters. Guarded by this. */
     private SimLunConfiguration pending;
 
+    /**
+     * Read to tell configured adapters from typos. Dynamic and optional, so that a restart of configuration
+     * admin does not restart the LUN (and lose its data); while it is away only active adapters count.
+     */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            cardinality = ReferenceCardinality.OPTIONAL)
+    private volatile ConfigurationAdmin configurationAdmin;
+
+    /** DS builds it, injects configuration admin, then calls {@link #activate()}. */
     @Activate
     public SimLunComponent(SimLunConfiguration config, Map<String, Object> properties,
-            @Reference(name = "registry") SimRegistry registry,
-            @Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin) {
+            @Reference(name = "registry") SimRegistry registry) {
         this(config, String.valueOf(properties.getOrDefault("service.pid", properties.get("component.id"))),
-                registry, name -> registry.hasAdapter(name) || configuredAdapters(configurationAdmin).contains(name));
+                registry, null);
     }
 
+    /**
+     * For tests, followed by {@link #activate()}. {@code knownAdapter} replaces the lookup in the registry
+     * and configuration admin when not null.
+     */
     SimLunComponent(SimLunConfiguration config, String key, SimRegistry registry, Predicate<String> knownAdapter) {
         this.registry = registry;
         this.key = key;
-        this.knownAdapter = knownAdapter;
+        this.knownAdapter = knownAdapter != null ? knownAdapter : this::isConfiguredAdapter;
+        this.initial = config;
+    }
+
+    /**
+     * Applies the first configuration. Not done in the constructor: DS injects the configuration admin field
+     * only after construction, and validation needs it.
+     */
+    @Activate
+    synchronized void activate() {
         // Watch first, so that an adapter added while this first configuration is checked is not missed.
         registry.watchAdapters(retryOnNewAdapter);
-        apply(config, false);
+        apply(initial, false);
+        initial = null;
     }
 
     @Modified
@@ -109,7 +136,8 @@ public final class SimLunComponent {
         } catch (ConfigException e) {
             pending = e.curableByAdapter() ? config : null;
             if (!(retry && pending != null)) {
-                LOG.error("{}; keeping {}{}", e.getMessage(), lun == null ? "no LUN" : lun.settings(),
+                LOG.error("{} (configuration {}); keeping {}{}", e.getMessage(), key,
+                        lun == null ? "no LUN" : lun.settings(),
                         pending == null ? "" : "; will apply it if that adapter is configured later");
             }
         }
@@ -140,10 +168,18 @@ public final class SimLunComponent {
         return lun.storage().capacity() == capacity ? lun.storage() : lun.storage().resized(capacity);
     }
 
-    private static Set<String> configuredAdapters(ConfigurationAdmin configurationAdmin) {
+    private boolean isConfiguredAdapter(String name) {
+        return registry.hasAdapter(name) || configuredAdapters().contains(name);
+    }
+
+    private Set<String> configuredAdapters() {
+        ConfigurationAdmin cm = configurationAdmin;
         Set<String> names = new HashSet<>();
+        if (cm == null) {
+            return names;
+        }
         try {
-            Configuration[] configurations = configurationAdmin.listConfigurations(
+            Configuration[] configurations = cm.listConfigurations(
                     "(service.factoryPid=" + AdapterSettings.PID + ")");
             for (Configuration configuration : configurations == null ? new Configuration[0] : configurations) {
                 Dictionary<String, Object> properties = configuration.getProperties();

@@ -35,7 +35,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String serial() default "";
 
     @AttributeDefinition(name = "Adapters",
-            description = "The names of the simulated adapters that reach this LUN, one path each. Required: "
-                    + "at least one, each configured as an org.hbateam.sim.adapter.")
+            description = "The names of the simulated adapters that reach this LUN, one path each; a single "
+                    + "value may list several separated by commas, as in hba0,hba1. Required: at least one, each "
+                    + "configured as an org.hbateam.sim.adapter.")
     String[] adapters();
 }

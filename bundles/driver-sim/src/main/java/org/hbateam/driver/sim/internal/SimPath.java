@@ -3,16 +3,12 @@ package org.hbateam.driver.sim.internal;
 import java.lang.invoke.VarHandle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.atomic.AtomicReference;
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.path.PathException.Reason;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.path.PathStateListener;
 import org.hbateam.api.scsi.ScsiCommand;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One simulated data path: a LUN reached over an adapter. It holds every command it accepted until that
@@ -23,15 +19,12 @@ import org.slf4j.LoggerFactory;
  * always sees the other, so no command slips past a cut or a removal.
  */
 final class SimPath implements DataPath {
-    private static final Logger LOG = LoggerFactory.getLogger(SimPath.class);
-
     private final String id;
     private final SimAdapter adapter;
     private final SimLun lun;
     private final ScsiEmulator emulator;
     private final Set<SimCommand> held = ConcurrentHashMap.newKeySet();
-    private final Set<PathStateListener> listeners = new CopyOnWriteArraySet<>();
-    private final AtomicReference<PathState> reported = new AtomicReference<>(PathState.UP);
+    private final StateAnnouncer announcer;
     private volatile FaultState ownFault = FaultState.NONE;
     private volatile FaultState mode;
     private volatile boolean removed;
@@ -42,7 +35,7 @@ final class SimPath implements DataPath {
         this.lun = lun;
         this.emulator = new ScsiEmulator(lun, () -> catalog.lunsBehind(adapter.name(), lun.settings().target()));
         this.mode = FaultState.combine(adapter.fault(), ownFault);
-        reported.set(stateOf(mode));
+        this.announcer = new StateAnnouncer(this, stateOf(mode));
     }
 
     @Override public String id() { return id; }
@@ -158,7 +151,7 @@ final class SimPath implements DataPath {
         } else if (before.isBlackHole() && !after.isBlackHole()) {
             failHeld(Reason.TRANSPORT, "path " + id + " was reset: " + reason);
         }
-        announce(stateOf(after), reason);
+        announcer.stateMayHaveChanged(reason);
     }
 
     /** Takes the path away for good: every command it still holds fails with PATH_REMOVED. */
@@ -184,33 +177,18 @@ final class SimPath implements DataPath {
         }
     }
 
-    private void announce(PathState state, String reason) {
-        if (reported.getAndSet(state) == state) {
-            return;
-        }
-        for (PathStateListener listener : listeners) {
-            if (listeners.contains(listener)) {
-                try {
-                    listener.pathStateChanged(this, state, reason);
-                } catch (RuntimeException e) {
-                    LOG.warn("State listener on {} threw", id, e);
-                }
-            }
-        }
-    }
-
     private static PathState stateOf(FaultState mode) {
         return mode.isDown() ? PathState.DOWN : PathState.UP;
     }
 
     @Override
     public void addStateListener(PathStateListener listener) {
-        listeners.add(listener);
+        announcer.add(listener);
     }
 
     @Override
     public void removeStateListener(PathStateListener listener) {
-        listeners.remove(listener);
+        announcer.remove(listener);
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Knows the simulated adapters and LUNs that are in force and publishes one path for each LUN and each of
@@ -21,6 +23,8 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = SimRegistry.class, immediate = true, configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class SimRegistry implements LunCatalog {
+    private static final Logger LOG = LoggerFactory.getLogger(SimRegistry.class);
+
     private final PathPublisher publisher;
     private final Map<String, SimAdapter> adapters = new ConcurrentHashMap<>();
     private final Map<String, SimLun> luns = new ConcurrentHashMap<>();
@@ -55,7 +59,13 @@ public final class SimRegistry implements LunCatalog {
             }
             reconcile();
         }
-        adapterWatchers.forEach(Runnable::run);
+        for (Runnable watcher : adapterWatchers) {
+            try {
+                watcher.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A LUN waiting for adapter {} failed to take it up", adapter.name(), e);
+            }
+        }
     }
 
     /** Calls {@code watcher} after each adapter that is added, until {@link #unwatchAdapters}. */

@@ -23,7 +23,8 @@ final class SparseStorage {
 
     SparseStorage(long capacity) {
         if (capacity <= 0 || capacity % PAGE_SIZE != 0) {
-            throw new IllegalArgumentException("capacity must be a positive multiple of " + PAGE_SIZE + ", was " + capacity);
+            throw new IllegalArgumentException(
+                    "capacity must be a positive multiple of " + PAGE_SIZE + ", was " + capacity);
         }
         this.capacity = capacity;
         long pages = capacity >>> PAGE_SHIFT;

@@ -92,6 +92,23 @@ class AdapterModelTest {
     }
 
     @Test
+    void removingTheAdapterStopsItsSchedulerThread() throws InterruptedException {
+        sim.adapter("a", TestConfigs.adapter("hba7"));
+        sim.lun("l", TestConfigs.lun("hba7"));
+        sim.path("hba7").submit(ScsiCommand.noData(Cdb.testUnitReady()), recorder);
+        recorder.await(1);
+        Thread scheduler = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("hbateam-sim-adapter-hba7")).findFirst()
+                .orElseThrow(() -> new AssertionError("the adapter's thread is named after it"));
+
+        sim.removeAdapter("a");
+        scheduler.join(5000);
+
+        assertEquals(false, scheduler.isAlive(), "the scheduler thread ends with its adapter");
+        assertEquals(true, scheduler.isDaemon(), "and it never kept the JVM alive");
+    }
+
+    @Test
     void queueDepthOneServicesOneAtATime() throws InterruptedException {
         sim.adapter("a", TestConfigs.adapter("hba0", 200, 10_000_000, 1));
         sim.lun("l", TestConfigs.lun("hba0"));

@@ -138,6 +138,7 @@ class ConfigurationLifecycleTest {
         // Known to the LUN through configuration admin, not active yet: a legitimate start-up order.
         SimLunComponent lun = new SimLunComponent(TestConfigs.lun("hba0", "hba1"), "l", sim.registry,
                 Set.of("hba0", "hba1")::contains);
+        lun.activate();
         sim.luns.put("l", lun);
         assertEquals(1, sim.published.size(), "only hba0 is up, so one path");
 

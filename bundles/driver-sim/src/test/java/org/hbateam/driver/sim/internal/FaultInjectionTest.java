@@ -138,6 +138,39 @@ class FaultInjectionTest {
     }
 
     @Test
+    void racingFaultChangesAreAnnouncedOncePerChangeAndEndInTheTrueState() throws InterruptedException {
+        twoAdaptersTwoLuns(10);
+        SimPath path = sim.path("hba0");
+        path.addStateListener(listener);
+        Runnable pathToggler = () -> {
+            for (int i = 0; i < 2000; i++) {
+                sim.faults.cutPath(LUN0);
+                sim.faults.restorePath(LUN0);
+            }
+        };
+        Runnable adapterToggler = () -> {
+            for (int i = 0; i < 2000; i++) {
+                sim.faults.cutAdapter("hba0");
+                sim.faults.restoreAdapter("hba0");
+            }
+        };
+        Thread first = new Thread(pathToggler);
+        Thread second = new Thread(adapterToggler);
+        first.start();
+        second.start();
+        first.join();
+        second.join();
+
+        List<String> seen = List.copyOf(events);
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(!seen.get(i).equals(seen.get(i - 1)), "event " + i + " repeats the state before it: " + seen.get(i));
+        }
+        assertEquals(PathState.UP, path.state(), "both faults were lifted last");
+        assertTrue(seen.isEmpty() || seen.get(seen.size() - 1).equals(LUN0 + " UP"),
+                "the last announcement must be the true state, UP");
+    }
+
+    @Test
     void unknownNamesAndBadFactorsAreRefused() {
         twoAdaptersTwoLuns(10);
 

@@ -25,7 +25,7 @@ class SettingsValidationTest {
     void eachBadAdapterKeyIsNamed() {
         assertMessage("org.hbateam.sim.adapter: key 'name': must not be blank",
                 () -> AdapterSettings.from(TestConfigs.adapter("  ", 200, 0, 1)));
-        assertMessage("org.hbateam.sim.adapter: key 'name': 'a:b' must not contain ':' or whitespace",
+        assertMessage("org.hbateam.sim.adapter: key 'name': 'a:b' must not contain ':', ',' or whitespace",
                 () -> AdapterSettings.from(TestConfigs.adapter("a:b", 200, 0, 1)));
         assertMessage("org.hbateam.sim.adapter: key 'bandwidthMBps': must be > 0, was -5",
                 () -> AdapterSettings.from(TestConfigs.adapter("hba0", -5, 0, 1)));
@@ -49,6 +49,13 @@ class SettingsValidationTest {
         assertEquals(first.naaHex().substring(16), first.serial(), "the default serial is the identity's low half");
         assertEquals(List.of("hba0", "hba1"), first.adapters(), "duplicates dropped, order kept");
         assertEquals(2048, first.blocks(), "1 MiB is 2048 blocks of 512 bytes");
+    }
+
+    @Test
+    void aCommaSeparatedAdapterListAsFromACfgFileIsSplit() throws ConfigException {
+        LunSettings settings = LunSettings.from(TestConfigs.lun("hba0, hba1"), KNOWN);
+
+        assertEquals(List.of("hba0", "hba1"), settings.adapters(), "'hba0, hba1' in one value names two adapters");
     }
 
     @Test

@@ -37,6 +37,7 @@ final class SimFixture implements AutoCloseable, PathPublisher {
 
     SimLunComponent lun(String key, SimLunConfiguration config) {
         SimLunComponent component = new SimLunComponent(config, key, registry, registry::hasAdapter);
+        component.activate();
         luns.put(key, component);
         return component;
     }
