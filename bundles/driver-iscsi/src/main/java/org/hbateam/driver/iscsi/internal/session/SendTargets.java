@@ -82,9 +82,7 @@ public final class SendTargets {
     }
 
     private static void logout(Connection connection, LoginResult login) throws IOException {
-        connection.writer.header().opcode(Opcode.LOGOUT_REQUEST, true).flags(Opcode.FINAL)
-                .intAt(Bhs.ITT, 2).intAt(Bhs.SN1, login.cmdSn()).intAt(Bhs.SN2, login.expStatSn() + 1);
-        connection.writer.send();
+        Logout.send(connection, 2, login.cmdSn(), login.expStatSn() + 1);
         Bhs h = connection.reader.readHeader();
         connection.reader.readData();
         if (h.opcode() != Opcode.LOGOUT_RESPONSE) {

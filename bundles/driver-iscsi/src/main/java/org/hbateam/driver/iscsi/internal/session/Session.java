@@ -1,8 +1,6 @@
 package org.hbateam.driver.iscsi.internal.session;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.hbateam.api.path.CommandCallback;
@@ -10,8 +8,6 @@ import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.driver.iscsi.internal.login.LoginResult;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
-import org.hbateam.driver.iscsi.internal.pdu.Bhs;
-import org.hbateam.driver.iscsi.internal.pdu.Opcode;
 
 /**
  * The full feature phase of one logged-in session over one connection: the asynchronous command core.
@@ -33,8 +29,7 @@ public final class Session {
     private final String name;
     private final int tsih;
     /** Commands waiting for the window or a free slot; guarded by the send lock. */
-    private final ArrayDeque<Task> waiting = new ArrayDeque<>();
-    private volatile int waitingCount;
+    private final WaitQueue waiting = new WaitQueue();
     /** The next CmdSN; guarded by the send lock. */
     private int cmdSn;
     volatile int expStatSn;
@@ -98,7 +93,6 @@ public final class Session {
                     send(task);
                 } else {
                     waiting.add(task);
-                    waitingCount = waiting.size();
                 }
             }
         } finally {
@@ -178,7 +172,7 @@ public final class Session {
 
     /** Sends queued commands while the window and the slots allow; cheap when nothing waits. */
     void sendWaiting() {
-        if (waitingIsEmptyHint()) {
+        if (waiting.isEmptyHint()) {
             return;
         }
         connection.sendLock.lock();
@@ -186,16 +180,9 @@ public final class Session {
             while (open && !waiting.isEmpty() && windowOpen() && tasks.add(waiting.peek())) {
                 send(waiting.poll());
             }
-            waitingCount = waiting.size();
         } finally {
             connection.sendLock.unlock();
         }
-    }
-
-    private boolean waitingIsEmptyHint() {
-        // Saves taking the lock on every completion. A submit that queues does so under the lock and
-        // publishes the count; the completion or window update that follows it sees it.
-        return waitingCount == 0;
     }
 
     /** Ends the session: no more commands; every queued and in-flight command fails with {@code error}. */
@@ -204,9 +191,7 @@ public final class Session {
         connection.sendLock.lock();
         try {
             open = false;
-            queued = new ArrayList<>(waiting);
-            waiting.clear();
-            waitingCount = 0;
+            queued = waiting.drain();
         } finally {
             connection.sendLock.unlock();
         }
@@ -220,9 +205,7 @@ public final class Session {
     boolean removeWaiting(Task task) {
         connection.sendLock.lock();
         try {
-            boolean removed = waiting.remove(task);
-            waitingCount = waiting.size();
-            return removed;
+            return waiting.remove(task);
         } finally {
             connection.sendLock.unlock();
         }
@@ -232,12 +215,7 @@ public final class Session {
     Task findWaiting(ScsiCommand command) {
         connection.sendLock.lock();
         try {
-            for (Task task : waiting) {
-                if (task.command == command) {
-                    return task;
-                }
-            }
-            return null;
+            return waiting.find(command);
         } finally {
             connection.sendLock.unlock();
         }
@@ -251,11 +229,7 @@ public final class Session {
         connection.sendLock.lock();
         try {
             open = false;
-            connection.writer.header().opcode(Opcode.LOGOUT_REQUEST, true).flags(Opcode.FINAL)
-                    .intAt(Bhs.ITT, nextControlTag()).intAt(Bhs.SN1, cmdSn).intAt(Bhs.SN2, expStatSn);
-            connection.writer.send();
-        } catch (IOException e) {
-            connection.fail(PathException.Reason.TRANSPORT, "sending Logout to " + connection.portal() + " failed: " + e.getMessage());
+            Logout.send(connection, nextControlTag(), cmdSn, expStatSn);
         } finally {
             connection.sendLock.unlock();
         }
