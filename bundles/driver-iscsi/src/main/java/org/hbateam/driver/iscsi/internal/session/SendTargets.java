@@ -37,14 +37,14 @@ public final class SendTargets {
             connection.reader.limits(login.parameters().maxRecvDataSegmentLength());
             connection.reader.digests(login.parameters().headerDigest(), login.parameters().dataDigest());
             connection.writer.digests(login.parameters().headerDigest(), login.parameters().dataDigest());
-            ByteBuffer text = exchange(connection, login);
+            Answer answer = exchange(connection, login);
             List<String> names = new ArrayList<>();
-            for (Map.Entry<String, String> pair : TextKeys.decodePairs(text)) {
+            for (Map.Entry<String, String> pair : TextKeys.decodePairs(answer.text())) {
                 if (pair.getKey().equals("TargetName")) {
                     names.add(pair.getValue());
                 }
             }
-            logout(connection, login);
+            logout(connection, login, answer.expStatSn());
             return names;
         } catch (IOException e) {
             throw connection.failure() != null ? new IOException(connection.failure().getMessage(), e) : e;
@@ -54,7 +54,11 @@ public final class SendTargets {
         }
     }
 
-    private static ByteBuffer exchange(Connection connection, LoginResult login) throws IOException {
+    /** The whole SendTargets answer and the StatSN expected next. */
+    private record Answer(ByteBuffer text, int expStatSn) {
+    }
+
+    private static Answer exchange(Connection connection, LoginResult login) throws IOException {
         ByteBuffer all = ByteBuffer.allocate(0);
         int ttt = Opcode.RESERVED_TAG;
         int expStatSn = login.expStatSn();
@@ -74,15 +78,15 @@ public final class SendTargets {
             all = ByteBuffer.allocate(all.remaining() + part.remaining()).put(all).put(part).flip();
             expStatSn = h.statSn() + 1;
             if ((h.flags() & CONTINUE) == 0) {
-                return all;
+                return new Answer(all, expStatSn);
             }
             ttt = h.ttt();
             request = null;
         }
     }
 
-    private static void logout(Connection connection, LoginResult login) throws IOException {
-        Logout.send(connection, 2, login.cmdSn(), login.expStatSn() + 1);
+    private static void logout(Connection connection, LoginResult login, int expStatSn) throws IOException {
+        Logout.send(connection, 2, login.cmdSn(), expStatSn);
         Bhs h = connection.reader.readHeader();
         connection.reader.readData();
         if (h.opcode() != Opcode.LOGOUT_RESPONSE) {
