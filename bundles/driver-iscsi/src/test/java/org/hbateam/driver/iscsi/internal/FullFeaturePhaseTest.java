@@ -39,6 +39,39 @@ class FullFeaturePhaseTest {
     }
 
     @Test
+    void answersTheTargetsOwnNopInPing() throws Exception {
+        FakeTarget target = new FakeTarget();
+        try (Harness h = new Harness(target, DEFAULTS)) {
+            IscsiPath path = h.start();
+            target.onNextRead.set((connection, command) -> {
+                ByteBuffer ping = connection.noStatus(0x20, 0x80, -1);
+                ping.putInt(20, 0x1234);
+                connection.wire.send(ping, null);
+                connection.dataIn(command, new byte[512]);
+            });
+            Commands.read(path, 0, new byte[512]);
+            Commands.run(path, ScsiCommand.noData(Cdb.testUnitReady()));
+            assertEquals(List.of(0x1234), target.pingAnswers, "a NOP-Out echoing the target transfer tag answers the ping");
+        }
+    }
+
+    @Test
+    void deliversCheckConditionWithSenseAndResiduals() throws Exception {
+        FakeTarget target = new FakeTarget();
+        try (Harness h = new Harness(target, DEFAULTS)) {
+            IscsiPath path = h.start();
+            target.onNextRead.set((connection, command) ->
+                    connection.respond(command, 0x02, org.hbateam.api.scsi.SenseData.fixed(3, 0x11, 0).bytes()));
+            ScsiResult error = Commands.read(path, 0, new byte[512]);
+            assertEquals(0x02, error.status(), "CHECK CONDITION reaches the caller as the target's answer");
+            assertEquals(3, error.sense().senseKey(), "MEDIUM ERROR sense key");
+            assertEquals(0x11, error.sense().asc(), "the ASC from the sense data");
+            ScsiResult inquiry = Commands.run(path, ScsiCommand.read(Cdb.inquiry(96), ByteBuffer.allocate(96)));
+            assertEquals(60, inquiry.residual(), "36 bytes of 96 came: an underflow residual of 60");
+        }
+    }
+
+    @Test
     void writesAndReadsBackThroughR2tWithASmallMaxBurstLength() throws Exception {
         FakeTarget target = new FakeTarget();
         target.maxBurstLength = 4096;

@@ -203,6 +203,9 @@ public final class FakeConnection {
     }
 
     private void nopOut(TargetPdu pdu) throws IOException {
+        if (pdu.itt() == -1) {
+            target.pingAnswers.add(pdu.intAt(20));
+        }
         if (pdu.itt() != -1 && target.answerNops) {
             ByteBuffer h = status(0x20, 0x80, pdu.itt());
             h.putInt(20, -1);

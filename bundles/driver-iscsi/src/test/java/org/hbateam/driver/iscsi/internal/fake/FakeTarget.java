@@ -44,6 +44,8 @@ public final class FakeTarget implements AutoCloseable {
     public final AtomicReference<Behaviour> onNextRead = new AtomicReference<>();
     public final List<String> violations = new CopyOnWriteArrayList<>();
     public final List<Integer> dataOutSizes = new CopyOnWriteArrayList<>();
+    /** The target transfer tags echoed by NOP-Outs that answered the target's own pings. */
+    public final List<Integer> pingAnswers = new CopyOnWriteArrayList<>();
     public final AtomicInteger logins = new AtomicInteger();
     public final AtomicInteger taskManagementRequests = new AtomicInteger();
     /** The functions of the task management requests received, in order. */
