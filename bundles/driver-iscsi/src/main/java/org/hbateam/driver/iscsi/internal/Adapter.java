@@ -112,7 +112,8 @@ final class Adapter {
         String name = settings.name() + "/" + portal + (target == null ? "/discovery" : "/" + target);
         return new SessionSettings(name, settings.localAddress(), portal, settings.initiatorName(), target,
                 isid(portal, target), settings.chap(), settings.proposal(), settings.loginTimeoutMs(),
-                settings.nopIntervalMs(), settings.nopTimeoutMs(), settings.reconnectDelayMs());
+                settings.nopIntervalMs(), settings.nopTimeoutMs(), settings.taskManagementTimeoutMs(),
+                settings.reconnectDelayMs());
     }
 
     /**

@@ -16,7 +16,7 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
  */
 record AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
                        List<String> targets, ChapCredentials chap, Proposal proposal, int loginTimeoutMs,
-                       int nopIntervalMs, int nopTimeoutMs, int reconnectDelayMs) {
+                       int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs) {
     static final String PID = "org.hbateam.iscsi.adapter";
 
     static AdapterSettings from(IscsiAdapterConfiguration c) {
@@ -41,6 +41,7 @@ record AdapterSettings(String name, InetSocketAddress localAddress, String initi
                 range("loginTimeoutMs", c.loginTimeoutMs(), 100, 600000),
                 range("nopIntervalMs", c.nopIntervalMs(), 100, 3600000),
                 range("nopTimeoutMs", c.nopTimeoutMs(), 100, 3600000),
+                range("taskManagementTimeoutMs", c.taskManagementTimeoutMs(), 100, 600000),
                 range("reconnectDelayMs", c.reconnectDelayMs(), 10, 600000));
     }
 

@@ -87,6 +87,11 @@ import org.osgi.service.metatype.annotations.Option;
             + "to 3600000. Default 2000.")
     int nopTimeoutMs() default 2000;
 
+    @AttributeDefinition(name = "Task management timeout (ms)", min = "100", max = "600000", description = "An "
+            + "ABORT TASK unanswered this long escalates to LOGICAL UNIT RESET; a reset unanswered this long drops the "
+            + "connection, failing what it held. Range 100 to 600000. Default 10000.")
+    int taskManagementTimeoutMs() default 10000;
+
     @AttributeDefinition(name = "Reconnect delay (ms)", min = "10", max = "600000", description = "The first "
             + "wait before logging in again after a failure; doubled per failure up to 30 s. Range 10 to 600000. "
             + "Default 1000.")

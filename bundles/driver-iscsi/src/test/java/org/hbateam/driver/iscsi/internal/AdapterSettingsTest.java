@@ -41,6 +41,7 @@ class AdapterSettingsTest {
         v.put("loginTimeoutMs", 10000);
         v.put("nopIntervalMs", 60000);
         v.put("nopTimeoutMs", 60000);
+        v.put("taskManagementTimeoutMs", 10000);
         v.put("reconnectDelayMs", 60000);
         change.accept(v);
         return new MapConfiguration(v);
@@ -124,6 +125,7 @@ class AdapterSettingsTest {
         @Override public int loginTimeoutMs() { return (Integer) v.get("loginTimeoutMs"); }
         @Override public int nopIntervalMs() { return (Integer) v.get("nopIntervalMs"); }
         @Override public int nopTimeoutMs() { return (Integer) v.get("nopTimeoutMs"); }
+        @Override public int taskManagementTimeoutMs() { return (Integer) v.get("taskManagementTimeoutMs"); }
         @Override public int reconnectDelayMs() { return (Integer) v.get("reconnectDelayMs"); }
     }
 }

@@ -224,6 +224,26 @@ class FullFeaturePhaseTest {
     }
 
     @Test
+    void unansweredTaskManagementEscalatesAndFinallyDropsTheConnection() throws Exception {
+        FakeTarget target = new FakeTarget();
+        target.answerTaskManagement = false;
+        try (Harness h = new Harness(target, DEFAULTS)) {
+            IscsiPath path = h.start();
+            target.onNextRead.set((connection, command) -> { });
+            ScsiCommand command = ScsiCommand.read(Cdb.read16(0, 1), ByteBuffer.allocate(512));
+            Commands.Counting callback = new Commands.Counting();
+            path.submit(command, callback);
+            Commands.run(path, ScsiCommand.noData(Cdb.testUnitReady()));
+            path.abort(command);
+            PathException error = assertInstanceOf(PathException.class, callback.outcome(), "the command must fail");
+            assertEquals(PathException.Reason.ABORTED, error.reason(), "given up after the reset went unanswered: " + error);
+            assertEquals(List.of(1, 5), target.taskManagementFunctions, "ABORT TASK, then LOGICAL UNIT RESET, each timed out");
+            assertTrue(h.nextState().startsWith("DOWN"), "the connection was dropped");
+            assertEquals(1, callback.calls.get(), "exactly one callback");
+        }
+    }
+
+    @Test
     void aTargetRequestedLogoutEndsInLogoutAndReconnect() throws Exception {
         FakeTarget target = new FakeTarget();
         try (Harness h = new Harness(target, DEFAULTS)) {

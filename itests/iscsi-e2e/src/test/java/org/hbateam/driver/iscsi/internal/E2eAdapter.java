@@ -48,7 +48,7 @@ final class E2eAdapter implements AutoCloseable {
         };
         AdapterSettings settings = new AdapterSettings("e2e" + path, new InetSocketAddress(bed.hostAddress(path), 0),
                 "iqn.2026-01.org.hbateam:e2e", List.of(Portal.parse(bed.portal(path).toString())),
-                discovery ? List.of() : List.of(bed.targetIqn()), chap, proposal, 5000, nopIntervalMs, nopTimeoutMs, 200);
+                discovery ? List.of() : List.of(bed.targetIqn()), chap, proposal, 5000, nopIntervalMs, nopTimeoutMs, 10000, 200);
         this.adapter = new Adapter(settings, registry);
         adapter.start();
     }

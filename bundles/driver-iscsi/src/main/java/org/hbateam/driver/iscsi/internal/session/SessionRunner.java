@@ -131,6 +131,7 @@ public final class SessionRunner implements AsyncEvents {
         Session session = current;
         if (session != null) {
             session.nop.tick(nowNanos, settings.nopIntervalMs() * 1_000_000L, settings.nopTimeoutMs() * 1_000_000L);
+            session.taskManagement.tick(nowNanos, settings.taskManagementTimeoutMs() * 1_000_000L);
         }
     }
 

@@ -20,14 +20,16 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
  * @param loginTimeoutMs   connect plus login must finish within this
  * @param nopIntervalMs    ping after this long without a PDU from the target
  * @param nopTimeoutMs     declare the link dead when a ping stays unanswered this long
+ * @param taskManagementTimeoutMs escalate a task management request unanswered this long
  * @param reconnectDelayMs the first delay before reconnecting; doubled per failure up to 30 s
  */
 public record SessionSettings(String name, InetSocketAddress localAddress, Portal portal, String initiatorName,
                               String targetName, byte[] isid, ChapCredentials chap, Proposal proposal,
-                              int loginTimeoutMs, int nopIntervalMs, int nopTimeoutMs, int reconnectDelayMs) {
+                              int loginTimeoutMs, int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs,
+                              int reconnectDelayMs) {
     /** The same settings for another portal (a login redirection). */
     public SessionSettings withPortal(Portal other) {
         return new SessionSettings(name, localAddress, other, initiatorName, targetName, isid, chap, proposal,
-                loginTimeoutMs, nopIntervalMs, nopTimeoutMs, reconnectDelayMs);
+                loginTimeoutMs, nopIntervalMs, nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs);
     }
 }

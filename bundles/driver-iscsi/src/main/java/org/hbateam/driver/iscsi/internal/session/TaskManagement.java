@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * When the target confirms (function complete, or task unknown for an abort), the affected commands that
  * are still held fail with ABORTED; a command whose real answer arrived first keeps that answer. When
  * the target refuses an ABORT TASK, the driver escalates to LOGICAL UNIT RESET; when it refuses that
- * too, the connection is dropped, which fails everything it held (ERL 0 has nothing gentler left).
+ * too, the connection is dropped, which fails everything it held (ERL 0 has nothing gentler left). A
+ * request the target leaves unanswered past the task management timeout counts as refused.
  */
 final class TaskManagement {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManagement.class);
@@ -29,8 +30,11 @@ final class TaskManagement {
     /** Requests awaiting their response, by tag. */
     private final Map<Integer, Request> pending = new ConcurrentHashMap<>();
 
-    /** What to do when the target confirms, and when it refuses. */
-    private record Request(Runnable onDone, Runnable onRefused) {
+    /** What to do when the target confirms, and when it refuses; when it was sent. */
+    private record Request(Runnable onDone, Runnable onRefused, long sentNanos) {
+        Request(Runnable onDone, Runnable onRefused) {
+            this(onDone, onRefused, System.nanoTime());
+        }
     }
 
     TaskManagement(Session session) {
@@ -94,6 +98,16 @@ final class TaskManagement {
         } else {
             LOG.warn("{}: the target refused a task management function (response {}); escalating", session.name(), response);
             request.onRefused().run();
+        }
+    }
+
+    /** Escalates requests unanswered for longer than {@code timeoutNanos}. Called by the adapter's timer. */
+    void tick(long nowNanos, long timeoutNanos) {
+        for (Map.Entry<Integer, Request> entry : pending.entrySet()) {
+            if (nowNanos - entry.getValue().sentNanos() > timeoutNanos && pending.remove(entry.getKey(), entry.getValue())) {
+                LOG.warn("{}: no answer to task management within {} ms; escalating", session.name(), timeoutNanos / 1_000_000);
+                entry.getValue().onRefused().run();
+            }
         }
     }
 

@@ -183,9 +183,11 @@ public final class FakeConnection {
                 target.taskManagementRequests.incrementAndGet();
                 int function = pdu.flags() & 0x7f;
                 target.taskManagementFunctions.add(function);
-                ByteBuffer h = status(0x22, 0x80, pdu.itt());
-                h.put(2, (byte) (function == 1 ? target.abortTaskResponse : 0));
-                wire.send(h, null);
+                if (target.answerTaskManagement) {
+                    ByteBuffer h = status(0x22, 0x80, pdu.itt());
+                    h.put(2, (byte) (function == 1 ? target.abortTaskResponse : 0));
+                    wire.send(h, null);
+                }
             }
             case 0x04 -> {
                 byte[] text = target.sendTargetsAnswer.getBytes(StandardCharsets.UTF_8);

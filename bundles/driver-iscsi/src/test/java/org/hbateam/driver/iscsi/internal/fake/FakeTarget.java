@@ -52,6 +52,8 @@ public final class FakeTarget implements AutoCloseable {
     public final List<Integer> taskManagementFunctions = new CopyOnWriteArrayList<>();
     /** The response to ABORT TASK: 0 function complete, 5 function not supported. */
     public volatile int abortTaskResponse = 0;
+    /** False: task management requests get no answer at all (a hung logical unit). */
+    public volatile boolean answerTaskManagement = true;
     final byte[] disk = new byte[1 << 20];
 
     private final ServerSocket server;
