@@ -13,6 +13,8 @@ import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.team.Team;
 import org.hbateam.api.team.TeamService;
+import org.hbateam.failover.admin.FailoverAdmin;
+import org.hbateam.failover.admin.TeamStatus;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * (selected by target filter, see {@link PolicyTargetWriter}) is the balancer of teams that have no
  * {@code org.hbateam.team} configuration.
  */
-@Component(service = {TeamService.class, TeamDirectory.class}, configurationPid = FailoverSettings.PID, immediate = true)
+@Component(service = {TeamService.class, FailoverAdmin.class, TeamDirectory.class}, configurationPid = FailoverSettings.PID, immediate = true)
 @Designate(ocd = FailoverConfiguration.class)
-public final class FailoverService implements TeamService, TeamDirectory {
+public final class FailoverService implements TeamService, FailoverAdmin, TeamDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverService.class);
 
     private final TeamRegistry registry;
@@ -203,6 +205,55 @@ public final class FailoverService implements TeamService, TeamDirectory {
     @Override
     public Optional<Team> team(String name) {
         return registry.team(name);
+    }
+
+    // ---- FailoverAdmin ----
+
+    @Override
+    public List<TeamStatus> statuses() {
+        long now = registry.now();
+        return registry.teams().stream().map(t -> StatusSnapshots.of((TeamImpl) t, now)).toList();
+    }
+
+    @Override
+    public Optional<TeamStatus> status(String team) {
+        return registry.teamImpl(team).map(t -> StatusSnapshots.of(t, registry.now()));
+    }
+
+    @Override
+    public void failPath(String team, String pathId) {
+        TeamImpl t = teamOrThrow(team);
+        t.health.operatorFail(entryOrThrow(t, pathId));
+    }
+
+    @Override
+    public boolean reinstatePath(String team, String pathId) {
+        TeamImpl t = teamOrThrow(team);
+        return t.health.operatorReinstate(entryOrThrow(t, pathId));
+    }
+
+    @Override
+    public void preferPath(String team, String pathIdOrAdapter) {
+        teamOrThrow(team).prefer(pathIdOrAdapter);
+    }
+
+    @Override
+    public void resetCounters(String team) {
+        teamOrThrow(team).resetCounters();
+    }
+
+    private TeamImpl teamOrThrow(String team) {
+        return registry.teamImpl(team).orElseThrow(() -> new IllegalArgumentException("no team " + team));
+    }
+
+    private static PathEntry entryOrThrow(TeamImpl team, String pathId) {
+        TeamPathSet set = team.pathSet();
+        for (int i = 0; i < set.size(); i++) {
+            if (set.pathId(i).equals(pathId)) {
+                return set.entry(i);
+            }
+        }
+        throw new IllegalArgumentException("team " + team.name() + " has no path " + pathId);
     }
 
     // ---- TeamDirectory, for the team configuration components ----

@@ -66,6 +66,8 @@ final class PathHealthSupervisor {
         events.pathDown(team.name(), entry.identity, reason, usable);
         if (usable == 0) {
             noUsablePath();
+        } else {
+            team.noteFailover();
         }
         return true;
     }
@@ -99,7 +101,7 @@ final class PathHealthSupervisor {
             return;
         }
         Failback failback = team.failback();
-        if (failback == Failback.MANUAL) {
+        if (failback == Failback.MANUAL || entry.health.operatorHeld()) {
             return;
         }
         // Immediate still needs evidence of health since the failure; stable needs it for the stable time.
@@ -125,6 +127,19 @@ final class PathHealthSupervisor {
         allDown.set(false);
         events.pathUp(team.name(), entry.identity, why, team.pathSet().usableCount());
         team.releaseWaiting();
+    }
+
+    /** An operator takes the path out; it stays out until {@link #operatorReinstate}. */
+    void operatorFail(PathEntry entry) {
+        entry.health.operatorHeld(true);
+        holdOut(entry, "failed by operator", nanoClock.getAsLong());
+    }
+
+    /** An operator puts the path back, bypassing failback policy and hold-down. */
+    boolean operatorReinstate(PathEntry entry) {
+        entry.health.operatorHeld(false);
+        entry.health.forget();
+        return reinstate(entry, "reinstated by operator");
     }
 
     /** No path is usable: raise ALL_PATHS_DOWN once per outage. */

@@ -55,6 +55,9 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
     private volatile FailoverSettings global;
     private volatile BalancerSlot balancer = BalancerSlot.NONE;
     private volatile boolean closed;
+    private volatile String preferred;
+    private final java.util.concurrent.atomic.AtomicLong failovers = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastFailoverMillis;
 
     TeamImpl(TeamSettings settings, FailoverSettings global, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events) {
         this.luIdentity = settings.luIdentity();
@@ -153,7 +156,8 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
     /** Publishes a new path set for the current members and settings; caller holds the lock. */
     private void republish() {
         TeamPathSet set = PathSetBuilder.build(members.values(), settings);
-        primarySlot = PathSetBuilder.primarySlot(set, settings.primary());
+        String override = preferred;
+        primarySlot = PathSetBuilder.primarySlot(set, override != null ? override : settings.primary());
         paths = set;
         restartWindow();
         balancer.pathsChanged(set);
@@ -169,6 +173,42 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
             balancer.pathReinstated(set, slot);
         } else {
             balancer.pathFailed(set, slot);
+        }
+    }
+
+    /** An operator's primary, overriding the configured one; null or empty returns to the configuration. */
+    void prefer(String pathIdOrAdapter) {
+        synchronized (this) {
+            preferred = pathIdOrAdapter == null || pathIdOrAdapter.isBlank() ? null : pathIdOrAdapter.trim();
+            republish();
+        }
+        LOG.info("team {}: primary preference set to {}", name(), preferred == null ? "the configured primary" : preferred);
+    }
+
+    /** A path failed while others could take over. */
+    void noteFailover() {
+        failovers.incrementAndGet();
+        lastFailoverMillis = System.currentTimeMillis();
+    }
+
+    long failovers() {
+        return failovers.get();
+    }
+
+    long lastFailoverMillis() {
+        return lastFailoverMillis;
+    }
+
+    int queuedCommands() {
+        return waiting.size();
+    }
+
+    /** Forgets latency estimates and failure history on every path, and restarts the window. */
+    void resetCounters() {
+        TeamPathSet set = paths;
+        for (int i = 0; i < set.size(); i++) {
+            set.entry(i).counters.resetEstimates();
+            set.entry(i).health.forget();
         }
     }
 

@@ -223,6 +223,10 @@ final class TeamRegistry implements PathStateListener {
         return Optional.empty();
     }
 
+    long now() {
+        return nanoClock.getAsLong();
+    }
+
     /** The internal team with this name, for the admin interface. */
     Optional<TeamImpl> teamImpl(String name) {
         return sortedTeams.stream().filter(t -> t.name().equals(name)).findFirst();
