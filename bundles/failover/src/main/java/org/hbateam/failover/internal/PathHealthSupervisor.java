@@ -174,7 +174,7 @@ final class PathHealthSupervisor {
         for (Attempt attempt : entry.inFlight) {
             if (nowNanos - attempt.startNanos > timeout && attempt.failFromTeam(new PathException(
                     PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(timeout) + " ms on " + entry))) {
-                TeamImpl.abortQuietly(entry, attempt.command.command);
+                CommandFlow.abortQuietly(entry, attempt.command.command);
             }
         }
         Attempt probe = entry.probe.get();
@@ -202,7 +202,7 @@ final class PathHealthSupervisor {
     }
 
     private void sendProbe(PathEntry entry, long nowNanos) {
-        Attempt probe = new Attempt(team, null, entry, nowNanos);
+        Attempt probe = new Attempt(team.flow, null, entry, nowNanos);
         if (!entry.probe.compareAndSet(null, probe)) {
             return;
         }
