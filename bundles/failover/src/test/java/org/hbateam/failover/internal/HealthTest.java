@@ -161,4 +161,18 @@ class HealthTest {
         p.failHeld(PathException.Reason.TRANSPORT);
         assertEquals(1, f.count(TeamEvents.PATH_DOWN), "two failed commands on one path raise one DOWN event");
     }
+
+    @Test
+    void aTeamConfigurationOverridesTheGlobalFailbackAndNoPathRetry() throws Exception {
+        Fixture f = new Fixture(FailoverSettings.defaults().withFailback(Failback.MANUAL, 0));
+        FakePath p = f.add(new FakePath("p", "hba0", "lu"));
+        f.add(new FakePath("q", "hba1", "lu"));
+        f.registry.applyTeamConfig("c", TeamSettings.from(Configs.of(TeamConfiguration.class,
+                java.util.Map.of("luIdentity", "lu", "failback", "immediate", "noPathRetryMs", 250L))));
+        TeamImpl team = f.team("lu");
+        assertEquals(250L, team.noPathRetryMs(), "the team's own noPathRetryMs wins");
+        p.report(PathState.DOWN);
+        p.report(PathState.UP);
+        assertEquals(PathState.UP, team.paths().get(0).state(), "the team's immediate failback wins over the global manual");
+    }
 }
