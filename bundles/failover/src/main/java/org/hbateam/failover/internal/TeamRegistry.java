@@ -66,8 +66,13 @@ final class TeamRegistry implements PathStateListener {
                         ? "; no balancer for policy " + policyFor(identity.luIdentity()) + " is registered, routing failover-only" : "");
             }
             teamOfPath.put(path, team);
-            team.addPath(path, identity, state);
+            PathEntry entry = team.addPath(path, identity, state);
             publish();
+            // A state change reported between reading the state and the entry existing was dropped: catch up.
+            PathState now = initialState(path);
+            if (now != state) {
+                team.health.driverStateChanged(entry, now, "state changed while the path joined");
+            }
         }
     }
 
