@@ -153,6 +153,7 @@ final class PathHealthSupervisor {
         PathEntry entry = probe.entry;
         entry.probe.compareAndSet(probe, null);
         entry.counters.recordLatency(nowNanos - probe.startNanos);
+        entry.madeProgress(nowNanos);
         entry.health.sawHealthy(nowNanos);
         maybeReinstate(entry, nowNanos, "probe answered");
     }
@@ -172,8 +173,9 @@ final class PathHealthSupervisor {
         FailoverSettings global = team.global();
         long timeout = TimeoutPolicy.timeoutNanos(entry.counters, global);
         for (Attempt attempt : entry.inFlight) {
-            if (nowNanos - attempt.startNanos > timeout && attempt.failFromTeam(new PathException(
-                    PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(timeout) + " ms on " + entry))) {
+            long age = nowNanos - attempt.startNanos;
+            if (TimeoutPolicy.timedOut(entry, age, nowNanos, global) && attempt.failFromTeam(new PathException(
+                    PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(age) + " ms on " + entry))) {
                 CommandFlow.abortQuietly(entry, attempt.command.command);
             }
         }

@@ -154,4 +154,34 @@ class Issue4Test {
         assertTrue(down.properties().get("timestamp") instanceof Long, "timestamp property");
         assertEquals(1, f.count(TeamEvents.FAILOVER), "a FAILOVER accompanies the DOWN while another path is usable");
     }
+
+    @Test
+    void aSaturatedPathThatKeepsCompletingIsNotTimedOutButASilentOneIs() {
+        FakePath a = f.add(new FakePath("a", "hba0", "lu"));
+        FakePath b = f.add(new FakePath("b", "hba1", "lu"));
+        TeamImpl team = f.team("lu");
+        a.mode = FakePath.Mode.HOLD;
+        for (int i = 0; i < 20; i++) {   // learn a fast path: 1 ms
+            team.submit(Fixture.write(512));
+            f.advanceMillis(1);
+            a.completeHeld(ScsiResult.GOOD);
+        }
+        for (int i = 0; i < 10; i++) {   // then a burst queues up behind a slow, saturated link
+            team.submit(Fixture.write(512));
+        }
+        for (int i = 0; i < 5; i++) {    // one completion every 400 ms: slow, but alive
+            f.advanceMillis(400);
+            FakePath.Held oldest = a.held.poll();
+            oldest.callback().completed(oldest.command(), ScsiResult.GOOD);
+            f.registry.sweep();
+        }
+        assertEquals(0, a.aborted.get(), "commands older than the adaptive timeout on a path that keeps completing are not timed out");
+        assertEquals(0, b.submitted.get(), "nothing was moved to b");
+        assertTrue(TimeoutPolicy.timeoutNanos(team.pathSet().entry(0).counters, FailoverSettings.defaults()) > 1_000_000_000L,
+                "the adaptive timeout has learnt that the path is slow now");
+        f.advanceMillis(FailoverSettings.defaults().commandTimeoutMs());
+        f.registry.sweep();
+        assertEquals(5, a.aborted.get(), "once the path has fallen silent the waiting commands time out");
+        assertEquals(5, b.submitted.get(), "and go to b");
+    }
 }
