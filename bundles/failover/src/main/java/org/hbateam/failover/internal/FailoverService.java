@@ -40,6 +40,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     private static final Logger LOG = LoggerFactory.getLogger(FailoverService.class);
 
     private final TeamRegistry registry;
+    private final AdminOperations admin;
     private final ScheduledExecutorService sweeper;
     private volatile FailoverSettings settings;
     private volatile Map<String, Object> properties;
@@ -54,6 +55,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
         this.settings = validOrDefaults(config);
         this.properties = properties;
         this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink));
+        this.admin = new AdminOperations(registry);
         AtomicInteger threads = new AtomicInteger();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hbateam-failover-sweeper-" + threads.incrementAndGet());
@@ -211,49 +213,32 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
 
     @Override
     public List<TeamStatus> statuses() {
-        long now = registry.now();
-        return registry.teams().stream().map(t -> StatusSnapshots.of((TeamImpl) t, now)).toList();
+        return admin.statuses();
     }
 
     @Override
     public Optional<TeamStatus> status(String team) {
-        return registry.teamImpl(team).map(t -> StatusSnapshots.of(t, registry.now()));
+        return admin.status(team);
     }
 
     @Override
     public void failPath(String team, String pathId) {
-        TeamImpl t = teamOrThrow(team);
-        t.health.operatorFail(entryOrThrow(t, pathId));
+        admin.failPath(team, pathId);
     }
 
     @Override
     public boolean reinstatePath(String team, String pathId) {
-        TeamImpl t = teamOrThrow(team);
-        return t.health.operatorReinstate(entryOrThrow(t, pathId));
+        return admin.reinstatePath(team, pathId);
     }
 
     @Override
     public void preferPath(String team, String pathIdOrAdapter) {
-        teamOrThrow(team).prefer(pathIdOrAdapter);
+        admin.preferPath(team, pathIdOrAdapter);
     }
 
     @Override
     public void resetCounters(String team) {
-        teamOrThrow(team).resetCounters();
-    }
-
-    private TeamImpl teamOrThrow(String team) {
-        return registry.teamImpl(team).orElseThrow(() -> new IllegalArgumentException("no team " + team));
-    }
-
-    private static PathEntry entryOrThrow(TeamImpl team, String pathId) {
-        TeamPathSet set = team.pathSet();
-        for (int i = 0; i < set.size(); i++) {
-            if (set.pathId(i).equals(pathId)) {
-                return set.entry(i);
-            }
-        }
-        throw new IllegalArgumentException("team " + team.name() + " has no path " + pathId);
+        admin.resetCounters(team);
     }
 
     // ---- TeamDirectory, for the team configuration components ----

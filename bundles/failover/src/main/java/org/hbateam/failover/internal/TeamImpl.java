@@ -298,18 +298,7 @@ final class TeamImpl implements Team {
 
     @Override
     public List<PathInfo> paths() {
-        TeamPathSet set = paths;
-        BalancerSlot slot = balancer;
-        List<PathInfo> infos = new ArrayList<>(set.size());
-        for (int i = 0; i < set.size(); i++) {
-            PathEntry e = set.entry(i);
-            PathIdentity id = e.identity;
-            infos.add(new PathInfo(id.pathId(), id.adapterId(), id.target(), id.lun(), e.displayState(),
-                    e.counters.totalBytes(Direction.READ), e.counters.totalBytes(Direction.WRITE),
-                    e.counters.completedCommands(), e.counters.inFlightCommands(),
-                    slot.share(set, i, Direction.READ), slot.share(set, i, Direction.WRITE)));
-        }
-        return List.copyOf(infos);
+        return StatusSnapshots.pathInfos(paths, balancer);
     }
 
     @Override
