@@ -53,6 +53,11 @@ final class TeamRegistry implements PathStateListener {
 
     void addPath(DataPath path, Map<String, ?> properties) {
         PathIdentity identity = PathIdentity.of(path, properties);
+        if (isBlank(identity.luIdentity()) || isBlank(identity.pathId()) || isBlank(identity.adapterId())) {
+            LOG.error("a DataPath service without {}, {} or {} is ignored: {}", DataPath.LU_IDENTITY, DataPath.PATH_ID,
+                    DataPath.ADAPTER_ID, identity);
+            return;
+        }
         path.addStateListener(this);
         PathState state = initialState(path);
         synchronized (lock) {
@@ -281,5 +286,9 @@ final class TeamRegistry implements PathStateListener {
         } catch (RuntimeException e) {
             return PathState.DOWN;
         }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }
