@@ -61,6 +61,7 @@ final class CommandFlow implements Attempt.AttemptListener {
         }
         try {
             entry.path.submit(command, attempt);
+            attempt.markHandedOver();
         } catch (RuntimeException e) {
             attempt.failFromTeam(new PathException(PathException.Reason.TRANSPORT, "driver threw from submit: " + e, e));
         }

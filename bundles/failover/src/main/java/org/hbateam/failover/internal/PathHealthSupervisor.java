@@ -174,13 +174,13 @@ final class PathHealthSupervisor {
         long timeout = TimeoutPolicy.timeoutNanos(entry.counters, global);
         for (Attempt attempt : entry.inFlight) {
             long age = nowNanos - attempt.startNanos;
-            if (TimeoutPolicy.timedOut(entry, age, nowNanos, global) && attempt.failFromTeam(new PathException(
+            if (attempt.handedOver() && TimeoutPolicy.timedOut(entry, age, nowNanos, global) && attempt.failFromTeam(new PathException(
                     PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(age) + " ms on " + entry))) {
                 CommandFlow.abortQuietly(entry, attempt.command.command);
             }
         }
         Attempt probe = entry.probe.get();
-        if (probe != null && nowNanos - probe.startNanos > timeout) {
+        if (probe != null && probe.handedOver() && nowNanos - probe.startNanos > timeout) {
             probe.failFromTeam(new PathException(PathException.Reason.TIMEOUT, "probe unanswered on " + entry));
         }
         if (entry.isHeldOut()) {
@@ -211,6 +211,7 @@ final class PathHealthSupervisor {
         entry.probeSent(nowNanos);
         try {
             entry.path.probe(probe);
+            probe.markHandedOver();
         } catch (RuntimeException e) {
             probe.failFromTeam(new PathException(PathException.Reason.TRANSPORT, "driver threw from probe: " + e, e));
         }
