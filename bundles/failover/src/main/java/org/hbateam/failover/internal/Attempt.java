@@ -26,6 +26,8 @@ final class Attempt implements CommandCallback {
     private final AttemptListener listener;
     @SuppressWarnings("unused") // updated through OPEN
     private volatile int open = 1;
+    /** Set once the driver's submit has returned: only then can the attempt time out (see {@link #handedOver}). */
+    private volatile boolean handedOver;
 
     /** Receives the outcome of an attempt, once. */
     interface AttemptListener {
@@ -48,6 +50,19 @@ final class Attempt implements CommandCallback {
 
     boolean isOpen() {
         return open == 1;
+    }
+
+    /**
+     * The driver has the command: its submit returned. The sweeper times out only such attempts, so a
+     * sender that is slow to call submit (descheduled, GC) can never have its command retried elsewhere,
+     * completed, and then sent here after all.
+     */
+    boolean handedOver() {
+        return handedOver;
+    }
+
+    void markHandedOver() {
+        handedOver = true;
     }
 
     boolean isProbe() {

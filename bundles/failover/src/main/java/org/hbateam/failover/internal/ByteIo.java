@@ -1,6 +1,9 @@
 package org.hbateam.failover.internal;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.hbateam.api.scsi.Capacity;
 import org.hbateam.api.scsi.Cdb;
@@ -13,12 +16,17 @@ import org.hbateam.api.team.TeamException;
 
 /**
  * Byte-level read and write on top of a team's commands: READ(16)/WRITE(16) at block-aligned offsets,
- * split into commands of at most {@link #MAX_TRANSFER_BYTES}, and READ CAPACITY(16), cached after the
- * first success (a LUN's geometry does not change under a running team; a resize needs a new team).
+ * split into commands of at most {@link #MAX_TRANSFER_BYTES}, up to {@link #MAX_OUTSTANDING} of them in
+ * flight at once so a large transfer spreads over all the team's paths; and READ CAPACITY(16), cached after
+ * the first success (a LUN's geometry does not change under a running team; a resize needs a new team).
+ * When a chunk fails, the call still waits for the chunks already sent, so nothing writes into the
+ * caller's buffer after the call has returned.
  */
 final class ByteIo {
     /** The largest transfer sent as one command: 1 MiB, what common targets accept without splitting. */
     static final int MAX_TRANSFER_BYTES = 1 << 20;
+    /** Chunks of one call in flight at once. */
+    static final int MAX_OUTSTANDING = 32;
 
     private final Team team;
     private volatile Capacity capacity;
@@ -56,22 +64,51 @@ final class ByteIo {
                     + geometry.bytes() + " of team " + team.name());
         }
         int maxChunk = Math.max(blockSize, MAX_TRANSFER_BYTES / blockSize * blockSize);
-        int done = 0;
-        while (done < length) {
-            int chunk = Math.min(maxChunk, length - done);
-            ByteBuffer slice = buffer.duplicate();
-            slice.position(buffer.position() + done).limit(buffer.position() + done + chunk);
-            long lba = (offset + done) / blockSize;
-            int blocks = chunk / blockSize;
-            ScsiCommand command = direction == Direction.READ
-                    ? ScsiCommand.read(Cdb.read16(lba, blocks), slice)
-                    : ScsiCommand.write(Cdb.write16(lba, blocks), slice);
-            ScsiResult result = team.execute(command);
-            if (!result.isGood()) {
-                throw new ScsiErrorException(team.name(), result);
+        ArrayDeque<CompletableFuture<ScsiResult>> inFlight = new ArrayDeque<>();
+        TeamException firstError = null;
+        try {
+            for (int done = 0; done < length; done += maxChunk) {
+                if (inFlight.size() == MAX_OUTSTANDING && (firstError = await(inFlight.poll(), null)) != null) {
+                    break;
+                }
+                int chunk = Math.min(maxChunk, length - done);
+                inFlight.add(team.submit(chunkCommand(buffer, done, chunk, (offset + done) / blockSize, blockSize, direction))
+                        .toCompletableFuture());
             }
-            done += chunk;
+            while (!inFlight.isEmpty()) {
+                firstError = await(inFlight.poll(), firstError);
+            }
+        } catch (InterruptedException e) {
+            // The chunks already sent still use the caller's buffer: let them finish before giving it back.
+            inFlight.forEach(chunk -> chunk.handle((r, x) -> null).join());
+            throw e;
+        }
+        if (firstError != null) {
+            throw firstError;
         }
         buffer.position(buffer.position() + length);
+    }
+
+    private static ScsiCommand chunkCommand(ByteBuffer buffer, int done, int chunk, long lba, int blockSize, Direction direction) {
+        ByteBuffer slice = buffer.duplicate();
+        slice.position(buffer.position() + done).limit(buffer.position() + done + chunk);
+        int blocks = chunk / blockSize;
+        return direction == Direction.READ
+                ? ScsiCommand.read(Cdb.read16(lba, blocks), slice)
+                : ScsiCommand.write(Cdb.write16(lba, blocks), slice);
+    }
+
+    /** Waits for one chunk; returns the first error seen so far (keeping an earlier one). */
+    private TeamException await(CompletableFuture<ScsiResult> chunk, TeamException earlier) throws InterruptedException {
+        TeamException error;
+        try {
+            ScsiResult result = chunk.get();
+            error = result.isGood() ? null : new ScsiErrorException(team.name(), result);
+        } catch (ExecutionException e) {
+            error = e.getCause() instanceof TeamException
+                    ? (TeamException) e.getCause()
+                    : new TeamException(team.name(), "team " + team.name() + ": " + e.getCause(), e.getCause());
+        }
+        return earlier != null ? earlier : error;
     }
 }

@@ -14,13 +14,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String defaultPolicy() default "static";
 
     @AttributeDefinition(name = "Command timeout ceiling (ms)",
-            description = "Longest a command may stay unanswered on a path before the path is failed and the command "
-                    + "retried elsewhere; also the timeout of a path with no latency observed yet. 100 to 600000, default 5000.")
-    long commandTimeoutMs() default 5000;
+            description = "Longest one command may stay unanswered on a path, even while the path keeps completing others, "
+                    + "before the path is failed and the command retried elsewhere. 100 to 600000, default 30000.")
+    long commandTimeoutMs() default 30000;
 
     @AttributeDefinition(name = "Command timeout floor (ms)",
-            description = "Shortest adaptive timeout. The timeout of a path is max(floor, factor x (average latency + "
-                    + "4 x latency deviation)), capped by the ceiling. 10 to the ceiling, default 500.")
+            description = "Shortest adaptive timeout. The adaptive timeout of a path is max(floor, factor x (average latency + "
+                    + "4 x latency deviation)), capped by the ceiling, and min(ceiling, 4 x floor) before any latency is known. "
+                    + "A command times out past it only if its path has also answered nothing for that long. 10 to the ceiling, default 500.")
     long commandTimeoutFloorMs() default 500;
 
     @AttributeDefinition(name = "Timeout latency factor",

@@ -13,6 +13,8 @@ import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.team.Team;
 import org.hbateam.api.team.TeamService;
+import org.hbateam.failover.admin.FailoverAdmin;
+import org.hbateam.failover.admin.TeamStatus;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,12 +34,13 @@ import org.slf4j.LoggerFactory;
  * (selected by target filter, see {@link PolicyTargetWriter}) is the balancer of teams that have no
  * {@code org.hbateam.team} configuration.
  */
-@Component(service = {TeamService.class, TeamDirectory.class}, configurationPid = FailoverSettings.PID, immediate = true)
+@Component(service = {TeamService.class, FailoverAdmin.class, TeamDirectory.class}, configurationPid = FailoverSettings.PID, immediate = true)
 @Designate(ocd = FailoverConfiguration.class)
-public final class FailoverService implements TeamService, TeamDirectory {
+public final class FailoverService implements TeamService, FailoverAdmin, TeamDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverService.class);
 
     private final TeamRegistry registry;
+    private final AdminOperations admin;
     private final ScheduledExecutorService sweeper;
     private volatile FailoverSettings settings;
     private volatile Map<String, Object> properties;
@@ -52,6 +55,7 @@ public final class FailoverService implements TeamService, TeamDirectory {
         this.settings = validOrDefaults(config);
         this.properties = properties;
         this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink));
+        this.admin = new AdminOperations(registry);
         AtomicInteger threads = new AtomicInteger();
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "hbateam-failover-sweeper-" + threads.incrementAndGet());
@@ -203,6 +207,38 @@ public final class FailoverService implements TeamService, TeamDirectory {
     @Override
     public Optional<Team> team(String name) {
         return registry.team(name);
+    }
+
+    // ---- FailoverAdmin ----
+
+    @Override
+    public List<TeamStatus> statuses() {
+        return admin.statuses();
+    }
+
+    @Override
+    public Optional<TeamStatus> status(String team) {
+        return admin.status(team);
+    }
+
+    @Override
+    public void failPath(String team, String pathId) {
+        admin.failPath(team, pathId);
+    }
+
+    @Override
+    public boolean reinstatePath(String team, String pathId) {
+        return admin.reinstatePath(team, pathId);
+    }
+
+    @Override
+    public void preferPath(String team, String pathIdOrAdapter) {
+        admin.preferPath(team, pathIdOrAdapter);
+    }
+
+    @Override
+    public void resetCounters(String team) {
+        admin.resetCounters(team);
     }
 
     // ---- TeamDirectory, for the team configuration components ----

@@ -14,7 +14,7 @@ record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long comman
 
     /** The defaults, as {@link FailoverConfiguration} declares them. */
     static FailoverSettings defaults() {
-        return new FailoverSettings("static", 5000, 500, 4, 15000, 8, 2000, 50, Failback.STABLE, 5000, 5,
+        return new FailoverSettings("static", 30000, 500, 4, 15000, 8, 2000, 50, Failback.STABLE, 5000, 5,
                 60000, 60000);
     }
 
@@ -55,6 +55,12 @@ record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long comman
     FailoverSettings withNoPathRetryMs(long millis) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 millis, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
+                flakyWindowMs, flakyHoldDownMs);
+    }
+
+    FailoverSettings withProbeIntervalMs(long millis) {
+        return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
+                noPathRetryMs, maxRetries, millis, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
                 flakyWindowMs, flakyHoldDownMs);
     }
 

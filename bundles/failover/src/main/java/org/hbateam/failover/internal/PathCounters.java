@@ -72,6 +72,14 @@ final class PathCounters {
         windowWrite.set(0);
     }
 
+    /** Forgets the latency and throughput estimates and restarts the window; cumulative totals stay. */
+    void resetEstimates() {
+        averageLatency.set(0);
+        latencyDeviation.set(0);
+        throughput = 0;
+        restartWindow();
+    }
+
     /** Updates the throughput estimate; called by the sweeper, never on the command path. */
     void sampleThroughput(long nowNanos) {
         long bytes = completedBytes.get();

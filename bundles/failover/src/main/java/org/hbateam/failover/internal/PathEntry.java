@@ -31,6 +31,7 @@ final class PathEntry {
     private volatile PathState driverState;
     private volatile boolean removed;
     private volatile long lastActivityNanos;
+    private volatile long lastProgressNanos;
     private volatile long lastProbeNanos;
 
     PathEntry(DataPath path, PathIdentity identity, AdapterLedger.AdapterBytes adapterBytes, PathState initialState,
@@ -92,12 +93,24 @@ final class PathEntry {
         counters.finished(bytes, latencyNanos);
         if (latencyNanos >= 0) {
             lastActivityNanos = nowNanos;
+            lastProgressNanos = nowNanos;
         }
     }
 
     /** Counts joining as activity, so a new path is not probed before it had a chance to carry I/O. */
     void joined(long nowNanos) {
         lastActivityNanos = nowNanos;
+        lastProgressNanos = nowNanos;
+    }
+
+    /** The path answered something (a command or a probe): it is not silent. */
+    void madeProgress(long nowNanos) {
+        lastProgressNanos = nowNanos;
+    }
+
+    /** When the path last answered anything (or joined). */
+    long lastProgressNanos() {
+        return lastProgressNanos;
     }
 
     long lastActivityNanos() {

@@ -12,6 +12,7 @@ final class PathHealth {
     private int nextFailure;
     private int failureCount;
     private long healthySinceNanos = NOT_HEALTHY;
+    private boolean operatorHeld;
     private boolean holdingDown;
     private long holdDownUntilNanos;
 
@@ -65,5 +66,20 @@ final class PathHealth {
     /** True when the path has looked healthy continuously for at least {@code stableNanos}. */
     synchronized boolean stableFor(long nowNanos, long stableNanos) {
         return healthySinceNanos != NOT_HEALTHY && nowNanos - healthySinceNanos >= stableNanos;
+    }
+
+    /** An operator failed the path: it stays out until an operator reinstates it. */
+    synchronized void operatorHeld(boolean held) {
+        operatorHeld = held;
+    }
+
+    synchronized boolean operatorHeld() {
+        return operatorHeld;
+    }
+
+    /** Forgets failures and any hold-down (operator reset or reinstate). */
+    synchronized void forget() {
+        failureCount = 0;
+        holdingDown = false;
     }
 }

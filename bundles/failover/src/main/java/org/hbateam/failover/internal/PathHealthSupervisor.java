@@ -66,6 +66,8 @@ final class PathHealthSupervisor {
         events.pathDown(team.name(), entry.identity, reason, usable);
         if (usable == 0) {
             noUsablePath();
+        } else {
+            team.noteFailover();
         }
         return true;
     }
@@ -99,7 +101,7 @@ final class PathHealthSupervisor {
             return;
         }
         Failback failback = team.failback();
-        if (failback == Failback.MANUAL) {
+        if (failback == Failback.MANUAL || entry.health.operatorHeld()) {
             return;
         }
         // Immediate still needs evidence of health since the failure; stable needs it for the stable time.
@@ -127,6 +129,19 @@ final class PathHealthSupervisor {
         team.releaseWaiting();
     }
 
+    /** An operator takes the path out; it stays out until {@link #operatorReinstate}. */
+    void operatorFail(PathEntry entry) {
+        entry.health.operatorHeld(true);
+        holdOut(entry, "failed by operator", nanoClock.getAsLong());
+    }
+
+    /** An operator puts the path back, bypassing failback policy and hold-down. */
+    boolean operatorReinstate(PathEntry entry) {
+        entry.health.operatorHeld(false);
+        entry.health.forget();
+        return reinstate(entry, "reinstated by operator");
+    }
+
     /** No path is usable: raise ALL_PATHS_DOWN once per outage. */
     void noUsablePath() {
         if (allDown.compareAndSet(false, true)) {
@@ -138,6 +153,7 @@ final class PathHealthSupervisor {
         PathEntry entry = probe.entry;
         entry.probe.compareAndSet(probe, null);
         entry.counters.recordLatency(nowNanos - probe.startNanos);
+        entry.madeProgress(nowNanos);
         entry.health.sawHealthy(nowNanos);
         maybeReinstate(entry, nowNanos, "probe answered");
     }
@@ -157,13 +173,14 @@ final class PathHealthSupervisor {
         FailoverSettings global = team.global();
         long timeout = TimeoutPolicy.timeoutNanos(entry.counters, global);
         for (Attempt attempt : entry.inFlight) {
-            if (nowNanos - attempt.startNanos > timeout && attempt.failFromTeam(new PathException(
-                    PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(timeout) + " ms on " + entry))) {
-                TeamImpl.abortQuietly(entry, attempt.command.command);
+            long age = nowNanos - attempt.startNanos;
+            if (attempt.handedOver() && TimeoutPolicy.timedOut(entry, age, nowNanos, global) && attempt.failFromTeam(new PathException(
+                    PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(age) + " ms on " + entry))) {
+                CommandFlow.abortQuietly(entry, attempt.command.command);
             }
         }
         Attempt probe = entry.probe.get();
-        if (probe != null && nowNanos - probe.startNanos > timeout) {
+        if (probe != null && probe.handedOver() && nowNanos - probe.startNanos > timeout) {
             probe.failFromTeam(new PathException(PathException.Reason.TIMEOUT, "probe unanswered on " + entry));
         }
         if (entry.isHeldOut()) {
@@ -187,13 +204,14 @@ final class PathHealthSupervisor {
     }
 
     private void sendProbe(PathEntry entry, long nowNanos) {
-        Attempt probe = new Attempt(team, null, entry, nowNanos);
+        Attempt probe = new Attempt(team.flow, null, entry, nowNanos);
         if (!entry.probe.compareAndSet(null, probe)) {
             return;
         }
         entry.probeSent(nowNanos);
         try {
             entry.path.probe(probe);
+            probe.markHandedOver();
         } catch (RuntimeException e) {
             probe.failFromTeam(new PathException(PathException.Reason.TRANSPORT, "driver threw from probe: " + e, e));
         }

@@ -13,12 +13,13 @@ record PathIdentity(String pathId, String adapterId, String target, long lun, St
     static PathIdentity of(DataPath path, Map<String, ?> properties) {
         String pathId = string(properties, DataPath.PATH_ID, path.id());
         Object lun = properties.get(DataPath.LUN);
+        String session = string(properties, DataPath.SESSION_ID, path.sessionId());
         return new PathIdentity(pathId,
                 string(properties, DataPath.ADAPTER_ID, path.adapterId()),
                 string(properties, DataPath.TARGET, path.target()),
                 lun instanceof Number ? ((Number) lun).longValue() : path.lun(),
                 string(properties, DataPath.LU_IDENTITY, path.luIdentity()),
-                string(properties, DataPath.SESSION_ID, path.sessionId()));
+                session == null ? pathId : session);
     }
 
     private static String string(Map<String, ?> properties, String key, String fallback) {

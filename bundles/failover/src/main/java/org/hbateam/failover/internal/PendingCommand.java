@@ -1,7 +1,6 @@
 package org.hbateam.failover.internal;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
@@ -10,16 +9,18 @@ import org.hbateam.api.team.TeamException;
 /**
  * A caller's command from submit until its outcome is delivered, across all its attempts. Only one
  * attempt is open at a time (the next is made only after the previous closed), and {@link #deliver} /
- * {@link #fail} deliver at most once, so the caller sees exactly one outcome.
+ * {@link #fail} deliver at most once (the future's own completion is the CAS), so the caller sees exactly
+ * one outcome. Kept small because there is one per command: the tried-paths array is only allocated
+ * on a second try.
  */
 final class PendingCommand {
     final ScsiCommand command;
     final CompletableFuture<ScsiResult> future = new CompletableFuture<>();
-    private final AtomicBoolean done = new AtomicBoolean();
     // Written by whoever holds the command's single open attempt (or the queue), handed over through
     // the attempt's CAS / the queue, so plain fields suffice behind those happens-before edges.
-    private PathEntry[] tried = new PathEntry[2];
-    private int triedCount;
+    private PathEntry firstTried;
+    private PathEntry[] moreTried;
+    private int moreTriedCount;
     private int retries;
     private boolean unitAttentionRetried;
     private volatile long queuedAtNanos;
@@ -30,33 +31,42 @@ final class PendingCommand {
 
     /** Completes with the target's answer; false when the command was already finished. */
     boolean deliver(ScsiResult result) {
-        return done.compareAndSet(false, true) && future.complete(result);
+        return future.complete(result);
     }
 
     /** Completes exceptionally; false when the command was already finished. */
     boolean fail(TeamException error) {
-        return done.compareAndSet(false, true) && future.completeExceptionally(error);
+        return future.completeExceptionally(error);
     }
 
     boolean isDone() {
-        return done.get();
+        return future.isDone();
     }
 
     void noteTried(PathEntry entry) {
         if (hasTried(entry)) {
             return;
         }
-        if (triedCount == tried.length) {
-            PathEntry[] larger = new PathEntry[tried.length * 2];
-            System.arraycopy(tried, 0, larger, 0, triedCount);
-            tried = larger;
+        if (firstTried == null) {
+            firstTried = entry;
+            return;
         }
-        tried[triedCount++] = entry;
+        if (moreTried == null) {
+            moreTried = new PathEntry[4];
+        } else if (moreTriedCount == moreTried.length) {
+            PathEntry[] larger = new PathEntry[moreTried.length * 2];
+            System.arraycopy(moreTried, 0, larger, 0, moreTriedCount);
+            moreTried = larger;
+        }
+        moreTried[moreTriedCount++] = entry;
     }
 
     boolean hasTried(PathEntry entry) {
-        for (int i = 0; i < triedCount; i++) {
-            if (tried[i] == entry) {
+        if (firstTried == entry) {
+            return true;
+        }
+        for (int i = 0; i < moreTriedCount; i++) {
+            if (moreTried[i] == entry) {
                 return true;
             }
         }

@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.hbateam.api.balancer.BalancerFactory;
@@ -20,7 +18,6 @@ import org.hbateam.api.path.PathState;
 import org.hbateam.api.scsi.Direction;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
-import org.hbateam.api.team.NoUsablePathException;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.api.team.TeamException;
@@ -28,16 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One team: the paths to one logical unit. Routes each command ({@link Router}), sends it, and decides
- * what its outcome means ({@link ErrorClassifier}): deliver it, retry it on the same path, or fail the
- * path and retry elsewhere. Commands that find no usable path wait in a queue until a path comes back or
- * the no-path retry time runs out.
+ * One team: the paths to one logical unit, its settings and balancer, and the {@link Team} API. The
+ * command path lives in {@link CommandFlow}, path health in {@link PathHealthSupervisor}, byte-level I/O
+ * in {@link ByteIo}.
  *
  * <p>Threading: the command path (submit, dispatch, outcomes) takes no lock. Membership, settings,
  * balancer and usability changes are rare and serialise on {@code this}; they publish a new
  * {@link TeamPathSet} (copy-on-write) or flip a path's atomic flag.
  */
-final class TeamImpl implements Team, Attempt.AttemptListener {
+final class TeamImpl implements Team {
     private static final Logger LOG = LoggerFactory.getLogger(TeamImpl.class);
 
     final PathHealthSupervisor health;
@@ -47,7 +43,7 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
     private final LongSupplier nanoClock;
     private final AdapterLedger ledger;
     private final Map<DataPath, PathEntry> members = new LinkedHashMap<>(); // guarded by this
-    private final ConcurrentLinkedQueue<PendingCommand> waiting = new ConcurrentLinkedQueue<>();
+    final CommandFlow flow;
     private final ByteIo io = new ByteIo(this);
     private volatile TeamPathSet paths = TeamPathSet.empty();
     private volatile int primarySlot = -1;
@@ -55,6 +51,9 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
     private volatile FailoverSettings global;
     private volatile BalancerSlot balancer = BalancerSlot.NONE;
     private volatile boolean closed;
+    private volatile String preferred;
+    private final java.util.concurrent.atomic.AtomicLong failovers = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long lastFailoverMillis;
 
     TeamImpl(TeamSettings settings, FailoverSettings global, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events) {
         this.luIdentity = settings.luIdentity();
@@ -63,6 +62,7 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
         this.nanoClock = nanoClock;
         this.ledger = ledger;
         this.health = new PathHealthSupervisor(this, events, nanoClock);
+        this.flow = new CommandFlow(this, nanoClock);
     }
 
     // ---- membership and configuration (rare; serialised on this) ----
@@ -153,7 +153,8 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
     /** Publishes a new path set for the current members and settings; caller holds the lock. */
     private void republish() {
         TeamPathSet set = PathSetBuilder.build(members.values(), settings);
-        primarySlot = PathSetBuilder.primarySlot(set, settings.primary());
+        String override = preferred;
+        primarySlot = PathSetBuilder.primarySlot(set, override != null ? override : settings.primary());
         paths = set;
         restartWindow();
         balancer.pathsChanged(set);
@@ -172,189 +173,75 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
         }
     }
 
-    // ---- the command path (lock-free) ----
+    /** An operator's primary, overriding the configured one; null or empty returns to the configuration. */
+    void prefer(String pathIdOrAdapter) {
+        synchronized (this) {
+            preferred = pathIdOrAdapter == null || pathIdOrAdapter.isBlank() ? null : pathIdOrAdapter.trim();
+            republish();
+        }
+        LOG.info("team {}: primary preference set to {}", name(), preferred == null ? "the configured primary" : preferred);
+    }
+
+    /** A path failed while others could take over. */
+    void noteFailover() {
+        failovers.incrementAndGet();
+        lastFailoverMillis = System.currentTimeMillis();
+    }
+
+    long failovers() {
+        return failovers.get();
+    }
+
+    long lastFailoverMillis() {
+        return lastFailoverMillis;
+    }
+
+    int queuedCommands() {
+        return flow.queuedCommands();
+    }
+
+    /** Forgets latency estimates and failure history on every path, and restarts the window. */
+    void resetCounters() {
+        TeamPathSet set = paths;
+        for (int i = 0; i < set.size(); i++) {
+            set.entry(i).counters.resetEstimates();
+            set.entry(i).health.forget();
+        }
+    }
+
+    // ---- the command path: see CommandFlow ----
 
     @Override
     public CompletionStage<ScsiResult> submit(ScsiCommand command) {
         PendingCommand pending = new PendingCommand(command);
-        dispatch(pending);
+        flow.dispatch(pending);
         return pending.future;
-    }
-
-    void dispatch(PendingCommand pending) {
-        if (closed) {
-            pending.fail(new TeamException(name(), "team " + name() + " is shutting down", null));
-            return;
-        }
-        TeamPathSet set = paths;
-        int slot = Router.select(set, primarySlot, settings.failoverOnly(), balancer, pending);
-        if (slot < 0) {
-            enqueue(pending);
-        } else {
-            send(set, slot, pending);
-        }
-    }
-
-    private void send(TeamPathSet set, int slot, PendingCommand pending) {
-        PathEntry entry = set.entry(slot);
-        ScsiCommand command = pending.command;
-        long now = nanoClock.getAsLong();
-        pending.noteTried(entry);
-        Attempt attempt = new Attempt(this, pending, entry, now);
-        entry.inFlight.add(attempt);
-        entry.dispatched(command.direction(), command.transferLength(), now);
-        balancer.started(set, slot, command.direction(), command.transferLength());
-        if (entry.isRemoved() || closed) {
-            // Raced with an unbind or shutdown that may already have swept this path's in-flight set.
-            attempt.failFromTeam(new PathException(PathException.Reason.PATH_REMOVED, "path " + entry + " left"));
-            return;
-        }
-        try {
-            entry.path.submit(command, attempt);
-        } catch (RuntimeException e) {
-            attempt.failFromTeam(new PathException(PathException.Reason.TRANSPORT, "driver threw from submit: " + e, e));
-        }
-    }
-
-    @Override
-    public void attemptCompleted(Attempt attempt, ScsiResult result) {
-        PathEntry entry = attempt.entry;
-        entry.inFlight.remove(attempt);
-        long now = nanoClock.getAsLong();
-        if (attempt.isProbe()) {
-            health.probeAnswered(attempt, now);
-            return;
-        }
-        PendingCommand pending = attempt.command;
-        ScsiCommand command = pending.command;
-        long latency = now - attempt.startNanos;
-        entry.finished(command.transferLength(), latency, now);
-        TeamPathSet set = paths;
-        balancer.ended(set, set.slotOf(entry), command.direction(), command.transferLength(), latency);
-        health.sawTraffic(entry, now);
-        if (ErrorClassifier.classify(result, pending.unitAttentionRetried()) == ErrorClassifier.Verdict.RETRY_SAME_PATH) {
-            pending.markUnitAttentionRetried();
-            int slot = set.slotOf(entry);
-            if (slot >= 0 && entry.usable() && !closed) {
-                send(set, slot, pending);
-            } else {
-                dispatch(pending);
-            }
-            return;
-        }
-        pending.deliver(result);
-    }
-
-    /** A path error: fail the path (the balancer is told through the failure, not through ended) and retry. */
-    @Override
-    public void attemptFailed(Attempt attempt, PathException error) {
-        PathEntry entry = attempt.entry;
-        entry.inFlight.remove(attempt);
-        long now = nanoClock.getAsLong();
-        if (attempt.isProbe()) {
-            health.probeFailed(attempt, error, now);
-            return;
-        }
-        entry.finished(attempt.command.command.transferLength(), -1, now);
-        health.failPath(entry, error, now);
-        retry(attempt.command, error);
-    }
-
-    private void retry(PendingCommand pending, PathException error) {
-        if (pending.isDone()) {
-            return;
-        }
-        if (pending.countRetry() > global.maxRetries()) {
-            pending.fail(new TeamException(name(), "team " + name() + ": command met " + pending.retries()
-                    + " path errors, more than maxRetries=" + global.maxRetries() + "; last: " + error, error));
-            return;
-        }
-        dispatch(pending);
-    }
-
-    private void enqueue(PendingCommand pending) {
-        pending.queuedAt(nanoClock.getAsLong());
-        waiting.add(pending);
-        health.noUsablePath();
-        if (closed) {
-            failWaiting();
-        } else if (Router.failoverOnlySlot(paths, -1) >= 0) {
-            // A path came back between routing and queueing; its release may have missed this command.
-            releaseWaiting();
-        }
-    }
-
-    /** Sends every command that was waiting when this started; those that still find no path wait again. */
-    void releaseWaiting() {
-        for (int n = waiting.size(); n > 0; n--) {
-            PendingCommand pending = waiting.poll();
-            if (pending == null) {
-                return;
-            }
-            dispatch(pending);
-        }
-    }
-
-    /** Fails the waiting commands that have waited longer than the no-path retry time. */
-    void expireWaiting(long nowNanos) {
-        long limit = TimeUnit.MILLISECONDS.toNanos(noPathRetryMs());
-        for (PendingCommand pending : waiting) {
-            long waited = nowNanos - pending.queuedAtNanos();
-            if (waited >= limit && waiting.remove(pending)) {
-                pending.fail(new NoUsablePathException(name(), TimeUnit.NANOSECONDS.toMillis(waited)));
-            }
-        }
-    }
-
-    /**
-     * The sweeper's visit: per-path timeouts, probes, failback and throughput, then the queue: expired
-     * commands fail, and waiting commands go out if a path is usable (a safety net behind the immediate
-     * release on reinstatement).
-     */
-    void sweep(long nowNanos) {
-        TeamPathSet set = paths;
-        for (int i = 0; i < set.size(); i++) {
-            health.sweep(set.entry(i), nowNanos);
-        }
-        expireWaiting(nowNanos);
-        if (!waiting.isEmpty() && Router.failoverOnlySlot(paths, -1) >= 0) {
-            releaseWaiting();
-        }
     }
 
     /** Shuts the team: every queued and in-flight command fails once, cleanly, and the balancer is closed. */
     void close() {
-        closed = true;
-        failWaiting();
         PathEntry[] entries;
         synchronized (this) {
             entries = members.values().toArray(new PathEntry[0]);
         }
-        for (PathEntry entry : entries) {
-            for (Attempt attempt : entry.inFlight) {
-                if (attempt.close()) {
-                    entry.inFlight.remove(attempt);
-                    attempt.command.fail(new TeamException(name(), "team " + name() + " is shutting down", null));
-                    abortQuietly(entry, attempt.command.command);
-                }
-            }
-        }
+        flow.close(entries);
         balancer.close();
     }
 
-    private void failWaiting() {
-        PendingCommand pending;
-        while ((pending = waiting.poll()) != null) {
-            pending.fail(new TeamException(name(), "team " + name() + " is shutting down", null));
-        }
+    void releaseWaiting() {
+        flow.releaseWaiting();
     }
 
-    static void abortQuietly(PathEntry entry, ScsiCommand command) {
-        try {
-            entry.path.abort(command);
-        } catch (RuntimeException e) {
-            LOG.debug("path {}: abort threw", entry, e);
-        }
+    void sweep(long nowNanos) {
+        flow.sweep(nowNanos);
+    }
+
+    int primarySlot() {
+        return primarySlot;
+    }
+
+    BalancerSlot balancerSlot() {
+        return balancer;
     }
 
     // ---- read access for the health supervisor, sweeper and displays ----
@@ -411,18 +298,7 @@ final class TeamImpl implements Team, Attempt.AttemptListener {
 
     @Override
     public List<PathInfo> paths() {
-        TeamPathSet set = paths;
-        BalancerSlot slot = balancer;
-        List<PathInfo> infos = new ArrayList<>(set.size());
-        for (int i = 0; i < set.size(); i++) {
-            PathEntry e = set.entry(i);
-            PathIdentity id = e.identity;
-            infos.add(new PathInfo(id.pathId(), id.adapterId(), id.target(), id.lun(), e.displayState(),
-                    e.counters.totalBytes(Direction.READ), e.counters.totalBytes(Direction.WRITE),
-                    e.counters.completedCommands(), e.counters.inFlightCommands(),
-                    slot.share(set, i, Direction.READ), slot.share(set, i, Direction.WRITE)));
-        }
-        return List.copyOf(infos);
+        return StatusSnapshots.pathInfos(paths, balancer);
     }
 
     @Override

@@ -37,7 +37,10 @@ final class TeamRegistry implements PathStateListener {
     private final Map<DataPath, TeamImpl> teamOfPath = new ConcurrentHashMap<>();
     private FailoverSettings global;                                          // guarded by lock
     private BalancerFactory defaultFactory;                                   // guarded by lock
+    /** Teams with at least one path, sorted by name: what callers see. */
     private volatile List<TeamImpl> sortedTeams = List.of();
+    /** Every team, including dormant ones (no path left, commands still waiting): what the sweeper visits. */
+    private volatile List<TeamImpl> allTeams = List.of();
 
     /** A team configuration and the balancer its component has bound (null while none). */
     private record ConfiguredTeam(TeamSettings settings, BalancerFactory factory, String policy) {
@@ -53,6 +56,11 @@ final class TeamRegistry implements PathStateListener {
 
     void addPath(DataPath path, Map<String, ?> properties) {
         PathIdentity identity = PathIdentity.of(path, properties);
+        if (isBlank(identity.luIdentity()) || isBlank(identity.pathId()) || isBlank(identity.adapterId())) {
+            LOG.error("a DataPath service without {}, {} or {} is ignored: {}", DataPath.LU_IDENTITY, DataPath.PATH_ID,
+                    DataPath.ADAPTER_ID, identity);
+            return;
+        }
         path.addStateListener(this);
         PathState state = initialState(path);
         synchronized (lock) {
@@ -66,11 +74,22 @@ final class TeamRegistry implements PathStateListener {
                         ? "; no balancer for policy " + policyFor(identity.luIdentity()) + " is registered, routing failover-only" : "");
             }
             teamOfPath.put(path, team);
-            team.addPath(path, identity, state);
+            PathEntry entry = team.addPath(path, identity, state);
             publish();
+            // A state change reported between reading the state and the entry existing was dropped: catch up.
+            PathState now = initialState(path);
+            if (now != state) {
+                team.health.driverStateChanged(entry, now, "state changed while the path joined");
+            }
         }
     }
 
+    /**
+     * Removes a path. A team that loses its last path disappears from view at once; if commands wait in
+     * it (the retried in-flight commands of a driver that stopped, say), it stays dormant until they are
+     * sent on a path that joins again (a driver restarted within {@code noPathRetryMs} loses no I/O) or
+     * have expired, and only then is closed.
+     */
     void removePath(DataPath path) {
         TeamImpl closed = null;
         synchronized (lock) {
@@ -80,16 +99,28 @@ final class TeamRegistry implements PathStateListener {
             }
             team.removePath(path);
             if (team.isEmpty()) {
-                teamsByLu.remove(team.luIdentity());
-                closed = team;
-                publish();
+                closed = retireIfIdle(team);
+                if (closed == null) {
+                    LOG.warn("team {} has no paths left; {} command(s) wait up to {} ms for one to join", team.name(),
+                            team.queuedCommands(), team.noPathRetryMs());
+                }
             }
+            publish();
         }
         removeListener(path);
         if (closed != null) {
             LOG.info("team {} has no paths left and is gone", closed.name());
             closed.close();
         }
+    }
+
+    /** Forgets an empty team with nothing waiting and returns it for closing; null if it must stay. Holds the lock. */
+    private TeamImpl retireIfIdle(TeamImpl team) {
+        if (team.isEmpty() && team.queuedCommands() == 0 && teamsByLu.get(team.luIdentity()) == team) {
+            teamsByLu.remove(team.luIdentity());
+            return team;
+        }
+        return null;
     }
 
     /** The path's service properties changed; a new LU identity moves it to another team. */
@@ -205,6 +236,8 @@ final class TeamRegistry implements PathStateListener {
     private void publish() {
         List<TeamImpl> teams = new ArrayList<>(teamsByLu.values());
         teams.sort(Comparator.comparing(TeamImpl::name));
+        allTeams = List.copyOf(teams);
+        teams.removeIf(TeamImpl::isEmpty);
         sortedTeams = List.copyOf(teams);
     }
 
@@ -223,6 +256,10 @@ final class TeamRegistry implements PathStateListener {
         return Optional.empty();
     }
 
+    long now() {
+        return nanoClock.getAsLong();
+    }
+
     /** The internal team with this name, for the admin interface. */
     Optional<TeamImpl> teamImpl(String name) {
         return sortedTeams.stream().filter(t -> t.name().equals(name)).findFirst();
@@ -231,12 +268,34 @@ final class TeamRegistry implements PathStateListener {
     /** One pass of the sweeper over every team. */
     void sweep() {
         long now = nanoClock.getAsLong();
-        for (TeamImpl team : sortedTeams) {
+        boolean dormant = false;
+        for (TeamImpl team : allTeams) {
             try {
                 team.sweep(now);
             } catch (RuntimeException e) {
                 LOG.error("team {}: sweep failed; will try again on the next one", team.name(), e);
             }
+            dormant |= team.isEmpty();
+        }
+        if (dormant) {
+            retireIdleTeams();
+        }
+    }
+
+    private void retireIdleTeams() {
+        List<TeamImpl> retired = new ArrayList<>();
+        synchronized (lock) {
+            for (TeamImpl team : new ArrayList<>(teamsByLu.values())) {
+                TeamImpl gone = retireIfIdle(team);
+                if (gone != null) {
+                    retired.add(gone);
+                }
+            }
+            publish();
+        }
+        for (TeamImpl team : retired) {
+            LOG.info("team {} had no path come back and is gone", team.name());
+            team.close();
         }
     }
 
@@ -247,6 +306,7 @@ final class TeamRegistry implements PathStateListener {
             teams = new ArrayList<>(teamsByLu.values());
             teamsByLu.clear();
             sortedTeams = List.of();
+            allTeams = List.of();
         }
         for (DataPath path : teamOfPath.keySet()) {
             removeListener(path);
@@ -272,5 +332,9 @@ final class TeamRegistry implements PathStateListener {
         } catch (RuntimeException e) {
             return PathState.DOWN;
         }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -3,6 +3,7 @@ package org.hbateam.failover.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.Random;
@@ -46,5 +47,21 @@ class ByteIoTest {
         assertThrows(IllegalArgumentException.class, () -> team.read(0, ByteBuffer.allocate(100)), "unaligned length");
         assertThrows(IllegalArgumentException.class, () -> team.write(disk.length, ByteBuffer.allocate(512)), "beyond capacity");
         assertEquals(0, b.submitted.get() + a.submitted.get() - 1, "only READ CAPACITY was sent");
+    }
+
+    @Test
+    void aLargeTransferSpreadsItsChunksOverThePaths() throws Exception {
+        f.registry.defaultBalancer(Fixture.tinyStatic());
+        team.write(0, ByteBuffer.allocate(4 << 20));
+        assertTrue(a.submitted.get() >= 2 && b.submitted.get() >= 2,
+                "the 1 MiB chunks of one 4 MiB write went over both paths: a=" + a.submitted.get() + " b=" + b.submitted.get());
+    }
+
+    @Test
+    void aTargetErrorOnOneChunkFailsTheCallAfterTheOthersFinished() {
+        a.answerOverride = org.hbateam.api.scsi.ScsiResult.checkCondition(org.hbateam.api.scsi.SenseKey.MEDIUM_ERROR, 0x11, 0);
+        org.hbateam.api.team.ScsiErrorException e = assertThrows(org.hbateam.api.team.ScsiErrorException.class,
+                () -> team.write(0, ByteBuffer.allocate(3 << 20)), "a medium error fails the write");
+        assertEquals(org.hbateam.api.scsi.SenseKey.MEDIUM_ERROR, e.result().sense().senseKey(), "with the target's answer");
     }
 }

@@ -21,7 +21,7 @@ import org.hbateam.api.path.PathException;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
 
 /**
  * Many threads submit while paths answer from other threads, fail at random, call back twice, go
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExactlyOnceTest {
     private static final int SUBMITTERS = 4;
-    private static final int PER_SUBMITTER = 400;
+    private static final int PER_SUBMITTER = 2000;
 
     /** Answers on a pool thread: mostly GOOD, sometimes a path error, sometimes two callbacks. */
     private final class ChaosPath extends FakePath {
@@ -45,6 +45,7 @@ class ExactlyOnceTest {
         @Override
         public void submit(ScsiCommand command, CommandCallback callback) {
             submitted.incrementAndGet();
+            sends.incrementAndGet();
             if (!registered) {
                 // A submit that raced with the unbind: the path is gone, the command is refused, never sent.
                 callback.failed(command, new PathException(PathException.Reason.PATH_REMOVED, "unregistered"));
@@ -80,9 +81,10 @@ class ExactlyOnceTest {
 
     private final Map<ScsiCommand, CompletableFuture<ScsiResult>> futures = new ConcurrentHashMap<>();
     private final AtomicInteger sentAfterDone = new AtomicInteger();
+    private final AtomicInteger sends = new AtomicInteger();
     private final ExecutorService drivers = Executors.newFixedThreadPool(4);
 
-    @Test
+    @RepeatedTest(3)
     void everyCommandGetsExactlyOneOutcome() throws Exception {
         Fixture f = new Fixture(FailoverSettings.defaults().withFailback(Failback.IMMEDIATE, 0).withNoPathRetryMs(600_000));
         AtomicReferenceArray<ChaosPath> paths = new AtomicReferenceArray<>(4);
@@ -135,6 +137,7 @@ class ExactlyOnceTest {
             }
             assertEquals(expected, outcomes.get(), "every submitted command got an outcome");
             assertEquals(0, doubled.get(), "no command got a second outcome");
+            assertTrue(sends.get() > expected, "the chaos made commands fail over (sends " + sends.get() + " for " + expected + " commands)");
             assertEquals(0, sentAfterDone.get(), "no command was sent again after its outcome");
             TeamPathSet set = team.pathSet();
             for (int i = 0; i < set.size(); i++) {

@@ -29,11 +29,11 @@ class HealthTest {
 
     @Test
     void aPathWithACommandInFlightIsNotProbedEvenWhenSlow() {
-        Fixture f = new Fixture();
+        Fixture f = new Fixture(FailoverSettings.defaults().withFailback(Failback.IMMEDIATE, 0).withProbeIntervalMs(500));
         FakePath slow = f.add(new FakePath("slow", "hba0", "lu"));
         slow.mode = FakePath.Mode.HOLD;
         f.team("lu").submit(Fixture.write(512));
-        f.advanceMillis(PROBE_MS * 2);
+        f.advanceMillis(1500); // three probe intervals, within the 2 s initial timeout
         f.registry.sweep();
         assertEquals(0, slow.probes.get(), "a path with a command in flight is busy, not idle");
     }
@@ -137,7 +137,7 @@ class HealthTest {
     void adaptiveTimeoutFollowsObservedLatency() {
         PathCounters counters = new PathCounters();
         FailoverSettings s = FailoverSettings.defaults();
-        assertEquals(s.commandTimeoutNanos(), TimeoutPolicy.timeoutNanos(counters, s), "no samples: the ceiling");
+        assertEquals(4 * s.commandTimeoutFloorNanos(), TimeoutPolicy.timeoutNanos(counters, s), "no samples: 4 x the floor");
         for (int i = 0; i < 100; i++) {
             counters.recordLatency(1_000_000); // 1 ms
         }
@@ -160,5 +160,19 @@ class HealthTest {
         team.submit(Fixture.write(512));
         p.failHeld(PathException.Reason.TRANSPORT);
         assertEquals(1, f.count(TeamEvents.PATH_DOWN), "two failed commands on one path raise one DOWN event");
+    }
+
+    @Test
+    void aTeamConfigurationOverridesTheGlobalFailbackAndNoPathRetry() throws Exception {
+        Fixture f = new Fixture(FailoverSettings.defaults().withFailback(Failback.MANUAL, 0));
+        FakePath p = f.add(new FakePath("p", "hba0", "lu"));
+        f.add(new FakePath("q", "hba1", "lu"));
+        f.registry.applyTeamConfig("c", TeamSettings.from(Configs.of(TeamConfiguration.class,
+                java.util.Map.of("luIdentity", "lu", "failback", "immediate", "noPathRetryMs", 250L))));
+        TeamImpl team = f.team("lu");
+        assertEquals(250L, team.noPathRetryMs(), "the team's own noPathRetryMs wins");
+        p.report(PathState.DOWN);
+        p.report(PathState.UP);
+        assertEquals(PathState.UP, team.paths().get(0).state(), "the team's immediate failback wins over the global manual");
     }
 }

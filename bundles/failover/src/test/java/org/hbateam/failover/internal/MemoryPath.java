@@ -15,6 +15,8 @@ final class MemoryPath extends FakePath {
 
     private final byte[] disk;
     int largestTransfer;
+    /** When set, READ/WRITE commands get this answer instead of touching the disk. */
+    volatile ScsiResult answerOverride;
 
     MemoryPath(String id, String adapter, byte[] disk) {
         super(id, adapter, "mem");
@@ -30,6 +32,10 @@ final class MemoryPath extends FakePath {
             return;
         }
         largestTransfer = Math.max(largestTransfer, command.transferLength());
+        if (answerOverride != null && Cdb.isReadWrite(command.opcode())) {
+            callback.completed(command, answerOverride);
+            return;
+        }
         ByteBuffer view = command.dataView();
         switch (command.opcode()) {
             case Cdb.SERVICE_ACTION_IN_16 -> view.put(new Capacity(disk.length / BLOCK - 1, BLOCK).encode(), 0,

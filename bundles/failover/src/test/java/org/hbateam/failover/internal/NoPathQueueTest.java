@@ -88,4 +88,37 @@ class NoPathQueueTest {
         assertEquals(2, outcomes.get(), "a late answer after shutdown adds no outcome");
         assertTrue(inFlight.isCompletedExceptionally(), "the in-flight command failed cleanly");
     }
+
+    @Test
+    void aDriverRestartedWithinTheRetryTimeLosesNoCommand() {
+        p1.mode = FakePath.Mode.HOLD;
+        p2.mode = FakePath.Mode.HOLD;
+        AtomicInteger outcomes = new AtomicInteger();
+        List<CompletableFuture<ScsiResult>> futures = submitMany(4, outcomes);
+        f.registry.removePath(p1);
+        f.registry.removePath(p2);
+        assertTrue(f.registry.teams().isEmpty(), "a team without paths is not listed");
+        assertEquals(0, outcomes.get(), "its in-flight commands wait instead of failing");
+        f.advanceMillis(500);
+        f.registry.sweep();
+        FakePath again = f.add(new FakePath("p1", "hba0", "lu"));
+        assertEquals(4, outcomes.get(), "the restarted driver's path took the waiting commands at once");
+        assertTrue(futures.stream().allMatch(fu -> fu.getNow(null) == ScsiResult.GOOD), "all GOOD");
+        assertEquals(4, again.submitted.get(), "each sent once on the new path");
+        assertEquals(1, f.registry.teams().size(), "the team is listed again");
+    }
+
+    @Test
+    void aTeamWhosePathsNeverReturnIsGoneOnceItsCommandsExpired() {
+        p1.mode = FakePath.Mode.HOLD;
+        AtomicInteger outcomes = new AtomicInteger();
+        submitMany(2, outcomes);
+        f.registry.removePath(p1);
+        f.registry.removePath(p2);
+        f.advanceMillis(1001);
+        f.registry.sweep();
+        assertEquals(2, outcomes.get(), "the waiting commands failed once, after noPathRetryMs");
+        f.add(new FakePath("p9", "hba9", "lu"));
+        assertTrue(f.team("lu") != team, "a path joining later forms a new team: the old one was closed");
+    }
 }

@@ -135,4 +135,48 @@ class RoutingTest {
         assertEquals(1, lastSize.get(), "pathsChanged got the set without the removed path");
         assertTrue(changes.get() >= 2, "one call per membership change");
     }
+
+    @Test
+    void theBalancerIsToldOfFailuresReinstatementsAndIo() throws Exception {
+        FakePath p1 = f.add(new FakePath("p1", "hba0", "lu"));
+        f.add(new FakePath("p2", "hba1", "lu"));
+        java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.registry.defaultBalancer(new BalancerFactory() {
+            @Override
+            public Balancer create(org.hbateam.api.balancer.TeamView view) {
+                return new Fixture.TinyStaticBalancer() {
+                    @Override
+                    public void started(PathSet paths, int slot, Direction direction, long bytes) {
+                        calls.add("started " + slot + " " + bytes);
+                    }
+
+                    @Override
+                    public void ended(PathSet paths, int slot, Direction direction, long bytes, long latencyNanos) {
+                        calls.add("ended " + slot + " " + bytes);
+                    }
+
+                    @Override
+                    public void pathFailed(PathSet paths, int slot) {
+                        calls.add("failed " + slot);
+                    }
+
+                    @Override
+                    public void pathReinstated(PathSet paths, int slot) {
+                        calls.add("reinstated " + slot);
+                    }
+
+                    @Override
+                    public void close() {
+                        calls.add("close");
+                    }
+                };
+            }
+        });
+        f.team("lu").execute(Fixture.write(4096));
+        p1.report(PathState.DOWN);
+        p1.report(PathState.UP);
+        f.registry.defaultBalancer(null);
+        assertEquals(java.util.List.of("started 0 4096", "ended 0 4096", "failed 0", "reinstated 0", "close"), calls,
+                "the balancer saw the I/O, the failure, the reinstatement and its close, in order");
+    }
 }

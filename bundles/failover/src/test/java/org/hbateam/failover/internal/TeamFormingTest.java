@@ -68,4 +68,15 @@ class TeamFormingTest {
         f.registry.removeTeamConfig("cfg1");
         assertTrue(f.registry.team("lu-a").isPresent(), "without its configuration the team is named by its LU again");
     }
+
+    @Test
+    void aPathWithoutLuIdentityIsIgnored() {
+        FakePath broken = new FakePath("p1", "hba0", null);
+        Map<String, Object> props = broken.properties();
+        props.remove(org.hbateam.api.path.DataPath.LU_IDENTITY);
+        f.registry.addPath(broken, props);
+        assertTrue(f.registry.teams().isEmpty(), "no team forms from a path without an LU identity");
+        assertTrue(broken.listeners.isEmpty(), "and the team service does not listen to it");
+        f.registry.removePath(broken);
+    }
 }

@@ -1,0 +1,22 @@
+package org.hbateam.failover.admin;
+
+import java.util.List;
+
+/**
+ * A snapshot of one team's failover state.
+ *
+ * @param name               the team's name
+ * @param luIdentity         the logical unit's identity
+ * @param policy             the balancing policy in force, or {@code failover-only}
+ * @param mode               {@code balance} or {@code failover-only} as configured
+ * @param balancerStatus     the balancer's one-line status
+ * @param usablePaths        paths that may carry I/O now
+ * @param queuedCommands     commands waiting for a usable path
+ * @param failovers          how many times a path failed while another could take over, since the team formed
+ * @param lastFailoverMillis epoch milliseconds of the last failover, 0 if none
+ * @param paths              the paths in priority order
+ */
+public record TeamStatus(String name, String luIdentity, String policy, String mode, String balancerStatus,
+                         int usablePaths, int queuedCommands, long failovers, long lastFailoverMillis,
+                         List<PathStatus> paths) {
+}
