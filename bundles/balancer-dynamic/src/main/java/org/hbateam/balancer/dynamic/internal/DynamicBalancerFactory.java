@@ -74,6 +74,7 @@ public final class DynamicBalancerFactory implements BalancerFactory {
         balancers.clear();
     }
 
+    /** A new dynamic balancer for {@code team}, starting from its current paths; never blocks; it joins the component's timer until closed. */
     @Override
     public Balancer create(TeamView team) {
         DynamicBalancer balancer = new DynamicBalancer(team, balancers::remove);

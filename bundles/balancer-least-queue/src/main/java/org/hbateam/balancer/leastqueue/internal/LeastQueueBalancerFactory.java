@@ -17,6 +17,7 @@ public final class LeastQueueBalancerFactory implements BalancerFactory {
         // Declarative Services calls this; there is no configuration and no reference.
     }
 
+    /** A new least-queue-depth balancer for {@code team}, starting from its current paths; never blocks. */
     @Override
     public Balancer create(TeamView team) {
         return new LeastQueueBalancer(team);

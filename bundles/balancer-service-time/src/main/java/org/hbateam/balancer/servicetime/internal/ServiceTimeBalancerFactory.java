@@ -17,6 +17,7 @@ public final class ServiceTimeBalancerFactory implements BalancerFactory {
         // Declarative Services calls this; there is no configuration and no reference.
     }
 
+    /** A new service-time balancer for {@code team}, starting from its current paths; never blocks. */
     @Override
     public Balancer create(TeamView team) {
         return new ServiceTimeBalancer(team);

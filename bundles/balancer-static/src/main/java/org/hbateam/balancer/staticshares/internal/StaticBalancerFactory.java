@@ -19,6 +19,7 @@ public final class StaticBalancerFactory implements BalancerFactory {
         // Declarative Services calls this; there is no configuration and no reference.
     }
 
+    /** A new static balancer for {@code team}, starting from its current paths; never blocks. */
     @Override
     public Balancer create(TeamView team) {
         return new StaticBalancer(team);
