@@ -35,10 +35,8 @@ public final class LeastQueueBalancer implements Balancer {
     @Override
     public int select(PathSet paths, Direction direction, long bytes) {
         int size = paths.size();
-        int start = rotation.getOpaque();
-        if (start >= size) {
-            start = 0;
-        }
+        int point = rotation.getOpaque();
+        int start = point < size ? point : 0;
         int best = NO_PATH;
         int bestDepth = Integer.MAX_VALUE;
         for (int step = 0; step < size; step++) {
@@ -52,8 +50,8 @@ public final class LeastQueueBalancer implements Balancer {
                 bestDepth = depth;
             }
         }
-        if (best != NO_PATH) {
-            rotation.setOpaque(best + 1);
+        if (best != NO_PATH && point != best + 1) {
+            rotation.setOpaque(best + 1); // written only when it moves: no shared write while one slot keeps winning
         }
         return best;
     }

@@ -43,10 +43,8 @@ public final class ServiceTimeBalancer implements Balancer {
     public int select(PathSet paths, Direction direction, long bytes) {
         int size = paths.size();
         long unmeasured = fastestMeasured(paths, size);
-        int start = rotation.getOpaque();
-        if (start >= size) {
-            start = 0;
-        }
+        int point = rotation.getOpaque();
+        int start = point < size ? point : 0;
         int best = NO_PATH;
         double bestSize = 0;
         double bestThroughput = 0;
@@ -64,8 +62,8 @@ public final class ServiceTimeBalancer implements Balancer {
                 bestThroughput = throughput;
             }
         }
-        if (best != NO_PATH) {
-            rotation.setOpaque(best + 1);
+        if (best != NO_PATH && point != best + 1) {
+            rotation.setOpaque(best + 1); // written only when it moves: no shared write while one slot keeps winning
         }
         return best;
     }
