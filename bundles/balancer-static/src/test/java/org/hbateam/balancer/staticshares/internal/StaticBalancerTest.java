@@ -129,4 +129,12 @@ class StaticBalancerTest {
         }
         assertTrue(balancer.status().startsWith("static: read p0=25.0"), "status shows the shares: " + balancer.status());
     }
+
+    @Test
+    void commandsWithoutDataArePlacedWithTheReadShares() {
+        FakePathSet paths = FakePathSet.ofSize(2).shares(Direction.READ, 100, 0).shares(Direction.WRITE, 0, 100);
+        Balancer balancer = balancerFor(paths);
+        assertEquals(0, balancer.select(paths, Direction.NONE, 0), "a no-data command follows the read shares");
+        assertEquals(100.0, balancer.share(paths, 0, Direction.NONE), 1e-9, "NONE shows the read shares");
+    }
 }
