@@ -1,0 +1,36 @@
+package org.hbateam.driver.sim.internal;
+
+import java.util.Hashtable;
+import org.hbateam.api.path.DataPath;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/** Publishes each path as a {@link DataPath} service carrying every property DataPath defines. */
+final class ServicePathPublisher implements PathPublisher {
+    private final BundleContext context;
+
+    ServicePathPublisher(BundleContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Runnable publish(SimPath path) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(DataPath.PATH_ID, path.id());
+        properties.put(DataPath.ADAPTER_ID, path.adapterId());
+        properties.put(DataPath.TARGET, path.target());
+        properties.put(DataPath.LUN, Long.valueOf(path.lun()));
+        properties.put(DataPath.LU_IDENTITY, path.luIdentity());
+        properties.put(DataPath.SESSION_ID, path.sessionId());
+        ServiceRegistration<DataPath> registration = context.registerService(DataPath.class, path, properties);
+        return () -> unregister(registration);
+    }
+
+    private static void unregister(ServiceRegistration<DataPath> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // The framework already took it down with the bundle; nothing is left to withdraw.
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.hbateam.driver.sim.internal;
+
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.hbateam.api.path.CommandCallback;
+import org.hbateam.api.path.PathException;
+import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.api.scsi.ScsiResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One accepted command on one simulated path: the only per-command object the driver allocates.
+ *
+ * <p>Exactly-once delivery rests on {@link #claim()}: whoever wins the compare-and-set (completion, cut,
+ * abort, restore, removal) is the only one to call the callback. A command that lost its claim is never
+ * executed afterwards, so a write failed back to the caller cannot land later behind a retry.
+ *
+ * <p>{@link #due} and {@link #startSequence} belong to the adapter's scheduler thread, which alone sets and
+ * reads them.
+ */
+final class SimCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(SimCommand.class);
+    private static final AtomicIntegerFieldUpdater<SimCommand> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(SimCommand.class, "state");
+    private static final int PENDING = 0;
+    private static final int CLAIMED = 1;
+
+    final SimPath path;
+    final ScsiCommand command;
+    private final CommandCallback callback;
+    private volatile int state;
+    /** Set while the command sits unanswered in a black hole. */
+    volatile boolean held;
+    /** When the adapter's service ends, in System.nanoTime() terms. */
+    long due;
+    /** Orders commands with the same due time by when they started. */
+    long startSequence;
+
+    SimCommand(SimPath path, ScsiCommand command, CommandCallback callback) {
+        this.path = path;
+        this.command = command;
+        this.callback = callback;
+    }
+
+    /** Takes the right to answer; true for exactly one caller. */
+    boolean claim() {
+        return STATE.compareAndSet(this, PENDING, CLAIMED);
+    }
+
+    boolean isAnswered() {
+        return state != PENDING;
+    }
+
+    /** Fails the command, unless someone answered it first. */
+    void fail(PathException.Reason reason, String message) {
+        if (claim()) {
+            path.forget(this);
+            try {
+                callback.failed(command, new PathException(reason, message));
+            } catch (RuntimeException e) {
+                LOG.warn("Callback for {} on {} threw on failure", command, path.id(), e);
+            }
+        }
+    }
+
+    /** Completes a command this caller has claimed. */
+    void complete(ScsiResult result) {
+        path.forget(this);
+        try {
+            callback.completed(command, result);
+        } catch (RuntimeException e) {
+            LOG.warn("Callback for {} on {} threw on completion", command, path.id(), e);
+        }
+    }
+}

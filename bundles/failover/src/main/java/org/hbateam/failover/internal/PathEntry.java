@@ -1,0 +1,119 @@
+package org.hbateam.failover.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.hbateam.api.path.DataPath;
+import org.hbateam.api.path.PathState;
+import org.hbateam.api.scsi.Direction;
+
+/**
+ * One data path as a team holds it: the driver's service, its identity (read once from the service
+ * properties), its counters, and the team's view of its health.
+ *
+ * <p>A path is usable when the driver reports it UP or DEGRADED, the team does not hold it out
+ * (after a path error, a DOWN report or while flaky), and its service is still registered.
+ */
+final class PathEntry {
+    final DataPath path;
+    final PathIdentity identity;
+    final PathCounters counters = new PathCounters();
+    final AdapterLedger.AdapterBytes adapterBytes;
+    /** Attempts sent on this path and not yet finished; scanned by the sweeper and on unbind. */
+    final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
+    /** The probe in flight, if any: at most one at a time. */
+    final AtomicReference<Attempt> probe = new AtomicReference<>();
+    final PathHealth health;
+
+    private final AtomicBoolean heldOut = new AtomicBoolean();
+    private volatile PathState driverState;
+    private volatile boolean removed;
+    private volatile long lastActivityNanos;
+    private volatile long lastProbeNanos;
+
+    PathEntry(DataPath path, PathIdentity identity, AdapterLedger.AdapterBytes adapterBytes, PathState initialState,
+              PathHealth health) {
+        this.path = path;
+        this.identity = identity;
+        this.adapterBytes = adapterBytes;
+        this.driverState = initialState;
+        this.health = health;
+    }
+
+    boolean usable() {
+        return !heldOut.get() && !removed && driverState.isUsable();
+    }
+
+    /** Holds the path out; true only for the caller that changed it (so a failure is acted on once). */
+    boolean holdOut() {
+        return heldOut.compareAndSet(false, true);
+    }
+
+    /** Lets the path carry I/O again; true only for the caller that changed it. */
+    boolean release() {
+        return heldOut.compareAndSet(true, false);
+    }
+
+    boolean isHeldOut() {
+        return heldOut.get();
+    }
+
+    PathState driverState() {
+        return driverState;
+    }
+
+    void driverState(PathState state) {
+        driverState = state;
+    }
+
+    boolean isRemoved() {
+        return removed;
+    }
+
+    void markRemoved() {
+        removed = true;
+    }
+
+    /** The state shown to users: DOWN while the team holds the path out. */
+    PathState displayState() {
+        return heldOut.get() || removed ? PathState.DOWN : driverState;
+    }
+
+    void dispatched(Direction direction, long bytes, long nowNanos) {
+        counters.dispatched(direction, bytes);
+        adapterBytes.add(direction, bytes);
+        lastActivityNanos = nowNanos;
+    }
+
+    /** A command finished on this path: traffic is proof of life, so it also counts as activity. */
+    void finished(long bytes, long latencyNanos, long nowNanos) {
+        counters.finished(bytes, latencyNanos);
+        if (latencyNanos >= 0) {
+            lastActivityNanos = nowNanos;
+        }
+    }
+
+    /** Counts joining as activity, so a new path is not probed before it had a chance to carry I/O. */
+    void joined(long nowNanos) {
+        lastActivityNanos = nowNanos;
+    }
+
+    long lastActivityNanos() {
+        return lastActivityNanos;
+    }
+
+    long lastProbeNanos() {
+        return lastProbeNanos;
+    }
+
+    void probeSent(long nowNanos) {
+        lastProbeNanos = nowNanos;
+    }
+
+    @Override
+    public String toString() {
+        return identity.pathId();
+    }
+}

@@ -1,0 +1,201 @@
+package org.hbateam.failover.internal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+import org.hbateam.api.path.PathException;
+import org.hbateam.api.path.PathState;
+
+/**
+ * Decides when a team's paths go out of service and when they come back.
+ *
+ * <ul>
+ *   <li><b>Out:</b> a path error on a command or probe, a command timeout, or the driver reporting DOWN
+ *       holds the path out (once: the hold-out is a CAS). A session-scope error
+ *       ({@link ErrorClassifier#scope}) takes the session's other paths with it. More than K failures in
+ *       the flaky window hold the path down for the hold-down time.</li>
+ *   <li><b>Health from traffic first:</b> a completed command is proof of life. Only an idle path (nothing in
+ *       flight and nothing finished for {@code probeIntervalMs}) or a held-out path is probed; a path with
+ *       traffic is never probed.</li>
+ *   <li><b>Back:</b> once the driver reports it UP/DEGRADED or a probe answers, by the team's failback
+ *       policy: at once, after {@code failbackStableMs} of continuous health, or only by an operator.</li>
+ * </ul>
+ */
+final class PathHealthSupervisor {
+    private final TeamImpl team;
+    private final TeamEvents events;
+    private final LongSupplier nanoClock;
+    private final AtomicBoolean allDown = new AtomicBoolean();
+
+    PathHealthSupervisor(TeamImpl team, TeamEvents events, LongSupplier nanoClock) {
+        this.team = team;
+        this.events = events;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Fails the path after a path error; a session-scope error fails the session's other paths too. */
+    void failPath(PathEntry entry, PathException error, long nowNanos) {
+        String reason = error.reason() + ": " + error.getMessage();
+        if (holdOut(entry, reason, nowNanos) && ErrorClassifier.scope(error) == ErrorClassifier.Scope.SESSION) {
+            TeamPathSet set = team.pathSet();
+            for (int i = 0; i < set.size(); i++) {
+                PathEntry other = set.entry(i);
+                if (other != entry && other.identity.sessionId().equals(entry.identity.sessionId())) {
+                    holdOut(other, "session " + entry.identity.sessionId() + " failed on " + entry + ": " + reason, nowNanos);
+                }
+            }
+        }
+    }
+
+    /** Holds the path out; true when this call did it (so events and flakiness count once per failure). */
+    boolean holdOut(PathEntry entry, String reason, long nowNanos) {
+        entry.health.sawUnhealthy();
+        if (!entry.holdOut()) {
+            return false;
+        }
+        FailoverSettings global = team.global();
+        if (entry.health.recordFailure(nowNanos, TimeUnit.MILLISECONDS.toNanos(global.flakyWindowMs()))) {
+            entry.health.holdDown(nowNanos + TimeUnit.MILLISECONDS.toNanos(global.flakyHoldDownMs()));
+            events.flaky(team.name(), entry.identity, global.flakyFailures() + 1, global.flakyHoldDownMs());
+        }
+        synchronized (team) {
+            team.usabilityChanged(entry, false);
+        }
+        int usable = team.pathSet().usableCount();
+        events.pathDown(team.name(), entry.identity, reason, usable);
+        if (usable == 0) {
+            noUsablePath();
+        }
+        return true;
+    }
+
+    /** The driver reported a new state for the path. */
+    void driverStateChanged(PathEntry entry, PathState state, String reason) {
+        long now = nanoClock.getAsLong();
+        boolean wasUsable = entry.driverState().isUsable();
+        entry.driverState(state);
+        if (!state.isUsable()) {
+            holdOut(entry, "driver reports DOWN: " + reason, now);
+        } else if (entry.isHeldOut()) {
+            entry.health.sawHealthy(now);
+            maybeReinstate(entry, now, "driver reports " + state + ": " + reason);
+        } else if (!wasUsable) {
+            // Down from the start, never held out: it simply becomes usable.
+            becameUsable(entry, "driver reports " + state + ": " + reason);
+        }
+    }
+
+    /** A command completed on the path: proof of life, even if the path is held out meanwhile. */
+    void sawTraffic(PathEntry entry, long nowNanos) {
+        if (entry.isHeldOut()) {
+            entry.health.sawHealthy(nowNanos);
+        }
+    }
+
+    /** Reinstates the path if the failback policy allows it now. */
+    void maybeReinstate(PathEntry entry, long nowNanos, String why) {
+        if (!entry.isHeldOut() || entry.isRemoved() || !entry.driverState().isUsable() || entry.health.heldDown(nowNanos)) {
+            return;
+        }
+        Failback failback = team.failback();
+        if (failback == Failback.MANUAL) {
+            return;
+        }
+        // Immediate still needs evidence of health since the failure; stable needs it for the stable time.
+        long stable = failback == Failback.STABLE ? TimeUnit.MILLISECONDS.toNanos(team.failbackStableMs()) : 0L;
+        if (entry.health.stableFor(nowNanos, stable)) {
+            reinstate(entry, why);
+        }
+    }
+
+    /** Puts a held-out path back into service now (also the operator's reinstate); false if it was not held out. */
+    boolean reinstate(PathEntry entry, String why) {
+        if (entry.isRemoved() || !entry.driverState().isUsable() || !entry.release()) {
+            return false;
+        }
+        becameUsable(entry, why);
+        return true;
+    }
+
+    private void becameUsable(PathEntry entry, String why) {
+        synchronized (team) {
+            team.usabilityChanged(entry, true);
+        }
+        allDown.set(false);
+        events.pathUp(team.name(), entry.identity, why, team.pathSet().usableCount());
+        team.releaseWaiting();
+    }
+
+    /** No path is usable: raise ALL_PATHS_DOWN once per outage. */
+    void noUsablePath() {
+        if (allDown.compareAndSet(false, true)) {
+            events.allPathsDown(team.name(), "every path of the team is failed or down");
+        }
+    }
+
+    void probeAnswered(Attempt probe, long nowNanos) {
+        PathEntry entry = probe.entry;
+        entry.probe.compareAndSet(probe, null);
+        entry.counters.recordLatency(nowNanos - probe.startNanos);
+        entry.health.sawHealthy(nowNanos);
+        maybeReinstate(entry, nowNanos, "probe answered");
+    }
+
+    void probeFailed(Attempt probe, PathException error, long nowNanos) {
+        PathEntry entry = probe.entry;
+        entry.probe.compareAndSet(probe, null);
+        if (entry.isHeldOut()) {
+            entry.health.sawUnhealthy();
+        } else {
+            failPath(entry, error, nowNanos);
+        }
+    }
+
+    /** One sweep over one path: command and probe timeouts, probes that are due, failback, throughput. */
+    void sweep(PathEntry entry, long nowNanos) {
+        FailoverSettings global = team.global();
+        long timeout = TimeoutPolicy.timeoutNanos(entry.counters, global);
+        for (Attempt attempt : entry.inFlight) {
+            if (nowNanos - attempt.startNanos > timeout && attempt.failFromTeam(new PathException(
+                    PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(timeout) + " ms on " + entry))) {
+                TeamImpl.abortQuietly(entry, attempt.command.command);
+            }
+        }
+        Attempt probe = entry.probe.get();
+        if (probe != null && nowNanos - probe.startNanos > timeout) {
+            probe.failFromTeam(new PathException(PathException.Reason.TIMEOUT, "probe unanswered on " + entry));
+        }
+        if (entry.isHeldOut()) {
+            maybeReinstate(entry, nowNanos, "healthy for " + team.failbackStableMs() + " ms");
+        }
+        if (probeDue(entry, nowNanos, global.probeIntervalNanos())) {
+            sendProbe(entry, nowNanos);
+        }
+        entry.counters.sampleThroughput(nowNanos);
+    }
+
+    /**
+     * A probe is due when the path is idle (no command in flight and none sent or finished for an interval)
+     * or held out, the driver does not report it DOWN (it will say when it is UP), no probe is in flight,
+     * and the last probe is an interval old. A path with traffic is never probed.
+     */
+    static boolean probeDue(PathEntry entry, long nowNanos, long intervalNanos) {
+        boolean quiet = entry.counters.inFlightCommands() == 0 && nowNanos - entry.lastActivityNanos() >= intervalNanos;
+        return quiet && !entry.isRemoved() && entry.driverState().isUsable() && entry.probe.get() == null
+                && nowNanos - entry.lastProbeNanos() >= intervalNanos && !entry.health.heldDown(nowNanos);
+    }
+
+    private void sendProbe(PathEntry entry, long nowNanos) {
+        Attempt probe = new Attempt(team, null, entry, nowNanos);
+        if (!entry.probe.compareAndSet(null, probe)) {
+            return;
+        }
+        entry.probeSent(nowNanos);
+        try {
+            entry.path.probe(probe);
+        } catch (RuntimeException e) {
+            probe.failFromTeam(new PathException(PathException.Reason.TRANSPORT, "driver threw from probe: " + e, e));
+        }
+    }
+}

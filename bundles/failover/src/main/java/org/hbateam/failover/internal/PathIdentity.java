@@ -1,0 +1,33 @@
+package org.hbateam.failover.internal;
+
+import java.util.Map;
+
+import org.hbateam.api.path.DataPath;
+
+/**
+ * What identifies a data path, read once from its service properties when it is bound (falling back to
+ * the service's own accessors when a property is missing).
+ */
+record PathIdentity(String pathId, String adapterId, String target, long lun, String luIdentity, String sessionId) {
+
+    static PathIdentity of(DataPath path, Map<String, ?> properties) {
+        String pathId = string(properties, DataPath.PATH_ID, path.id());
+        Object lun = properties.get(DataPath.LUN);
+        return new PathIdentity(pathId,
+                string(properties, DataPath.ADAPTER_ID, path.adapterId()),
+                string(properties, DataPath.TARGET, path.target()),
+                lun instanceof Number ? ((Number) lun).longValue() : path.lun(),
+                string(properties, DataPath.LU_IDENTITY, path.luIdentity()),
+                string(properties, DataPath.SESSION_ID, path.sessionId()));
+    }
+
+    private static String string(Map<String, ?> properties, String key, String fallback) {
+        Object value = properties.get(key);
+        return value instanceof String && !((String) value).isEmpty() ? (String) value : fallback;
+    }
+
+    /** True when {@code idOrAdapter} names this path or its adapter, as share and primary settings do. */
+    boolean matches(String idOrAdapter) {
+        return pathId.equals(idOrAdapter) || adapterId.equals(idOrAdapter);
+    }
+}

@@ -1,0 +1,28 @@
+package org.hbateam.failover.internal;
+
+import java.util.regex.Pattern;
+
+import org.hbateam.api.balancer.BalancerFactory;
+
+/**
+ * The target filter that selects a team's balancer by policy name: {@code (hbateam.policy=<policy>)}.
+ * Policy names are restricted to characters that need no LDAP escaping, so the filter is always valid.
+ */
+final class PolicyFilter {
+    /** The reference name used by every component that binds a balancer; its target property is this + ".target". */
+    static final String REFERENCE = "balancer";
+    static final String TARGET_PROPERTY = REFERENCE + ".target";
+
+    private static final Pattern POLICY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private PolicyFilter() {
+    }
+
+    static boolean isValidPolicyName(String policy) {
+        return policy != null && POLICY_NAME.matcher(policy).matches();
+    }
+
+    static String forPolicy(String policy) {
+        return "(" + BalancerFactory.POLICY + "=" + policy + ")";
+    }
+}

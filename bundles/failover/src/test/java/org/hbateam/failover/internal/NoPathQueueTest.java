@@ -1,0 +1,91 @@
+package org.hbateam.failover.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hbateam.api.path.PathState;
+import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.api.team.NoUsablePathException;
+import org.hbateam.api.team.TeamException;
+import org.junit.jupiter.api.Test;
+
+class NoPathQueueTest {
+    private final Fixture f = new Fixture(FailoverSettings.defaults().withFailback(Failback.IMMEDIATE, 0).withNoPathRetryMs(1000));
+    private final FakePath p1 = f.add(new FakePath("p1", "hba0", "lu"));
+    private final FakePath p2 = f.add(new FakePath("p2", "hba1", "lu"));
+    private final TeamImpl team = f.team("lu");
+
+    private List<CompletableFuture<ScsiResult>> submitMany(int n, AtomicInteger outcomes) {
+        List<CompletableFuture<ScsiResult>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            CompletableFuture<ScsiResult> future = team.submit(Fixture.write(512)).toCompletableFuture();
+            future.whenComplete((r, e) -> outcomes.incrementAndGet());
+            futures.add(future);
+        }
+        return futures;
+    }
+
+    @Test
+    void commandsWaitForAPathAndGoAtOnceWhenOneComesBack() {
+        p1.report(PathState.DOWN);
+        p2.report(PathState.DOWN);
+        assertEquals(1, f.count(TeamEvents.ALL_PATHS_DOWN), "all paths down is reported once");
+        AtomicInteger outcomes = new AtomicInteger();
+        List<CompletableFuture<ScsiResult>> futures = submitMany(5, outcomes);
+        f.advanceMillis(500);
+        f.registry.sweep();
+        assertEquals(0, outcomes.get(), "within noPathRetryMs nothing fails");
+        p2.report(PathState.UP);
+        assertEquals(5, outcomes.get(), "all waiting commands completed as soon as p2 came back");
+        assertTrue(futures.stream().allMatch(fu -> fu.getNow(null) == ScsiResult.GOOD), "every one GOOD");
+        assertEquals(5, p2.submitted.get(), "each was sent once, on p2");
+    }
+
+    @Test
+    void pastTheRetryTimeEachWaitingCommandFailsOnceNamingTheTeam() {
+        p1.report(PathState.DOWN);
+        p2.report(PathState.DOWN);
+        AtomicInteger outcomes = new AtomicInteger();
+        List<CompletableFuture<ScsiResult>> futures = submitMany(3, outcomes);
+        f.advanceMillis(999);
+        f.registry.sweep();
+        assertEquals(0, outcomes.get(), "not yet expired at 999 ms");
+        f.advanceMillis(2);
+        f.registry.sweep();
+        f.registry.sweep();
+        assertEquals(3, outcomes.get(), "every waiting command got exactly one outcome");
+        for (CompletableFuture<ScsiResult> future : futures) {
+            ExecutionException e = assertThrows(ExecutionException.class, future::get, "expired commands fail");
+            assertTrue(e.getCause() instanceof NoUsablePathException, "with NoUsablePathException: " + e.getCause());
+            assertTrue(e.getCause().getMessage().contains("team lu"), "naming the team: " + e.getCause().getMessage());
+        }
+        p1.report(PathState.UP);
+        assertEquals(0, p1.submitted.get(), "an expired command is never sent later");
+    }
+
+    @Test
+    void closingTheTeamFailsWaitingAndInFlightCommandsOnce() {
+        p1.mode = FakePath.Mode.HOLD;
+        AtomicInteger outcomes = new AtomicInteger();
+        CompletableFuture<ScsiResult> inFlight = submitMany(1, outcomes).get(0);
+        p1.report(PathState.DOWN);
+        p2.report(PathState.DOWN);
+        CompletableFuture<ScsiResult> waiting = submitMany(1, outcomes).get(0);
+        assertFalse(waiting.isDone(), "the second command waits");
+        f.registry.close();
+        assertEquals(2, outcomes.get(), "both commands got their outcome at shutdown");
+        ExecutionException e = assertThrows(ExecutionException.class, waiting::get, "the waiting command failed");
+        assertTrue(e.getCause() instanceof TeamException, "with a TeamException");
+        p1.completeHeld(ScsiResult.GOOD);
+        assertEquals(2, outcomes.get(), "a late answer after shutdown adds no outcome");
+        assertTrue(inFlight.isCompletedExceptionally(), "the in-flight command failed cleanly");
+    }
+}

@@ -1,0 +1,167 @@
+package org.hbateam.itests.karaf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One copy of the built assembly, unpacked into its own folder with its own ports, started with
+ * {@code bin/start} and driven through {@code bin/client -b}, exactly as an operator would.
+ * {@link #close()} stops it and kills it by PID if it does not stop, so no Karaf outlives a test.
+ */
+final class KarafInstance implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path home;
+    private final int sshPort;
+
+    private KarafInstance(Path home, int sshPort) {
+        this.home = home;
+        this.sshPort = sshPort;
+    }
+
+    /** Unpacks the assembly named by the {@code hbateam.assembly} system property and starts it. */
+    static KarafInstance start(String name) throws IOException, InterruptedException {
+        Path archive = Paths.get(requiredProperty("hbateam.assembly"));
+        Path runs = Paths.get(requiredProperty("hbateam.workdir"));
+        Path dir = runs.resolve(name);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        run(dir, Duration.ofSeconds(60), "tar", "-xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1");
+        KarafInstance karaf = new KarafInstance(dir, freePort());
+        karaf.usePrivatePorts();
+        karaf.launch();
+        return karaf;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** Runs shell commands as the administrator and returns what they printed. */
+    String execute(String... commands) throws IOException, InterruptedException {
+        return executeAs("karaf", "karaf", commands);
+    }
+
+    /** Runs shell commands as {@code user} and returns what they printed, stdout and stderr together. */
+    String executeAs(String user, String password, String... commands) throws IOException, InterruptedException {
+        Path script = Files.createTempFile(home, "commands", ".txt");
+        Files.write(script, List.of(commands), StandardCharsets.UTF_8);
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort),
+                "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "3", "-d", "2", "-b")
+                .redirectErrorStream(true).redirectInput(script.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return waitFor(pb.start(), Duration.ofSeconds(60));
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/start").toString()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        waitFor(pb.start(), Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        String last = "";
+        while (Instant.now().isBefore(deadline)) {
+            last = execute("bundle:list -t 0 | grep -c Active");
+            if (last.trim().matches("\\d+") && Integer.parseInt(last.trim()) > 0 && commandsReady()) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        close();
+        throw new IllegalStateException("Karaf in " + home + " did not answer within " + START_TIMEOUT + "; last output: " + last);
+    }
+
+    private boolean commandsReady() throws IOException, InterruptedException {
+        return !execute("hbateam:teams --no-format").contains("Command not found");
+    }
+
+    private void usePrivatePorts() throws IOException {
+        replaceInFile(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort = 8101", "sshPort = " + sshPort);
+        Path management = home.resolve("etc/org.apache.karaf.management.cfg");
+        replaceInFile(management, "rmiRegistryPort = 1099", "rmiRegistryPort = " + freePort());
+        replaceInFile(management, "rmiServerPort = 44444", "rmiServerPort = " + freePort());
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/stop").toString()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        waitFor(pb.start(), Duration.ofSeconds(30));
+        Path pidFile = home.resolve("karaf.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(p -> awaitOrKill(p));
+        }
+    }
+
+    private static void awaitOrKill(ProcessHandle process) {
+        try {
+            process.onExit().get(15, TimeUnit.SECONDS);
+        } catch (Exception notStopped) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String waitFor(Process process, Duration timeout) throws IOException, InterruptedException {
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("command timed out after " + timeout);
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static void run(Path dir, Duration timeout, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = waitFor(p, timeout);
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+
+    private static void replaceInFile(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        if (!text.contains(from)) {
+            throw new IllegalStateException(file + " has no line '" + from + "'");
+        }
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String requiredProperty(String key) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + key + " is not set; run through Maven (mvn verify)");
+        }
+        return value;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
