@@ -39,14 +39,15 @@ class DefaultAssemblyIT {
     void teamsListsOneTeamWithBothPathsUsable() throws Exception {
         List<String> rows = rows(karaf.execute("hbateam:teams --no-format"));
         assertEquals(1, rows.size(), "one default team expected, got: " + rows);
-        String[] cells = rows.get(0).trim().split("\\s+");
-        assertEquals("2", cells[cells.length - 2], "the team should have 2 paths: " + rows.get(0));
-        assertEquals("2", cells[cells.length - 1], "both paths should be usable: " + rows.get(0));
+        String[] cells = rows.get(0).split("\t");
+        assertEquals("default", cells[0].trim(), "the team's configured name: " + rows.get(0));
+        assertEquals("static", cells[2].trim(), "the configured policy, bound from the static balancer bundle: " + rows.get(0));
+        assertEquals("2", cells[cells.length - 2].trim(), "the team should have 2 paths: " + rows.get(0));
+        assertEquals("2", cells[cells.length - 1].trim(), "both paths should be usable: " + rows.get(0));
     }
 
-    /** Data rows of a --no-format table: everything after the header line. */
+    /** The rows of a --no-format table, which prints no header: one line per row, cells separated by tabs. */
     static List<String> rows(String output) {
-        List<String> lines = Arrays.stream(output.split("\\R")).filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? lines : lines.subList(1, lines.size());
+        return Arrays.stream(output.split("\\R")).filter(l -> !l.isBlank()).toList();
     }
 }

@@ -70,18 +70,14 @@ final class KarafInstance implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         String last = "";
         while (Instant.now().isBefore(deadline)) {
-            last = execute("bundle:list -t 0 | grep -c Active");
-            if (last.trim().matches("\\d+") && Integer.parseInt(last.trim()) > 0 && commandsReady()) {
+            last = execute("hbateam:teams");
+            if (last.contains("LU identity")) {
                 return;
             }
             Thread.sleep(1000);
         }
         close();
         throw new IllegalStateException("Karaf in " + home + " did not answer within " + START_TIMEOUT + "; last output: " + last);
-    }
-
-    private boolean commandsReady() throws IOException, InterruptedException {
-        return !execute("hbateam:teams --no-format").contains("Command not found");
     }
 
     private void usePrivatePorts() throws IOException {

@@ -1,0 +1,165 @@
+package org.hbateam.driver.iscsi.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.hbateam.driver.iscsi.internal.login.Portal;
+import org.hbateam.driver.iscsi.internal.session.Connector;
+import org.hbateam.driver.iscsi.internal.session.SendTargets;
+import org.hbateam.driver.iscsi.internal.session.SessionSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running software iSCSI adapter: a {@link TargetSession} per portal and target (session-based
+ * teaming), SendTargets discovery for portals without configured targets, and one timer thread that
+ * drives login deadlines and NOP pings for all its sessions.
+ */
+final class Adapter {
+    private static final Logger LOG = LoggerFactory.getLogger(Adapter.class);
+
+    private final AdapterSettings settings;
+    private final PathRegistry registry;
+    private final List<TargetSession> sessions = new CopyOnWriteArrayList<>();
+    private final List<Thread> discoveries = new ArrayList<>();
+    private final List<Connector> discoveryConnectors = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer;
+    private volatile boolean stopped;
+
+    Adapter(AdapterSettings settings, PathRegistry registry) {
+        this.settings = settings;
+        this.registry = registry;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "iscsi-" + settings.name() + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start() {
+        long tick = Math.max(20, Math.min(settings.nopIntervalMs(), Math.min(settings.nopTimeoutMs(), settings.loginTimeoutMs())) / 4);
+        timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        for (Portal portal : settings.portals()) {
+            if (settings.targets().isEmpty()) {
+                Thread discovery = new Thread(() -> discover(portal), "iscsi-" + settings.name() + "-discovery-" + portal);
+                discovery.setDaemon(true);
+                discoveries.add(discovery);
+                discovery.start();
+            } else {
+                settings.targets().forEach(target -> addSession(portal, target));
+            }
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        for (TargetSession session : sessions) {
+            session.tick(now);
+        }
+        for (Connector connector : discoveryConnectors) {
+            connector.tick(now);
+        }
+    }
+
+    /** Asks the portal for its targets until it answers, then logs in to each. */
+    private void discover(Portal portal) {
+        Connector connector = new Connector();
+        discoveryConnectors.add(connector);
+        try {
+            discoverWith(connector, portal);
+        } finally {
+            discoveryConnectors.remove(connector);
+        }
+    }
+
+    private void discoverWith(Connector connector, Portal portal) {
+        long delay = settings.reconnectDelayMs();
+        while (!stopped) {
+            try {
+                List<String> targets = SendTargets.discover(sessionSettings(portal, null), connector);
+                LOG.info("{}: SendTargets at {} found {}", settings.name(), portal, targets);
+                targets.forEach(target -> addSession(portal, target));
+                return;
+            } catch (Exception e) {
+                LOG.warn("{}: SendTargets discovery at {} failed: {}", settings.name(), portal, e.getMessage());
+            }
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                return;
+            }
+            delay = Math.min(delay * 2, 30_000);
+        }
+    }
+
+    private synchronized void addSession(Portal portal, String target) {
+        if (!stopped) {
+            TargetSession session = new TargetSession(sessionSettings(portal, target), settings.name(), registry);
+            sessions.add(session);
+            session.start();
+        }
+    }
+
+    SessionSettings sessionSettings(Portal portal, String target) {
+        String name = settings.name() + "/" + portal + (target == null ? "/discovery" : "/" + target);
+        return new SessionSettings(name, settings.localAddress(), portal, settings.initiatorName(), target,
+                isid(portal, target), settings.chap(), settings.proposal(), settings.loginTimeoutMs(),
+                settings.nopIntervalMs(), settings.nopTimeoutMs(), settings.taskManagementTimeoutMs(),
+                settings.reconnectDelayMs());
+    }
+
+    /**
+     * A stable ISID of the random format (RFC 7143 11.12.5: type 10b), derived from the initiator, adapter,
+     * portal and target, so that a restarted driver reinstates its own sessions instead of adding new ones.
+     */
+    private byte[] isid(Portal portal, String target) {
+        String key = settings.initiatorName() + "|" + settings.name() + "|" + portal + "|" + target;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            byte[] isid = Arrays.copyOf(hash, 6);
+            isid[0] = (byte) 0x80;
+            return isid;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256, which every Java platform must provide", e);
+        }
+    }
+
+    /** The paths of all sessions, for tests and status. */
+    List<IscsiPath> paths() {
+        List<IscsiPath> all = new ArrayList<>();
+        sessions.forEach(s -> all.addAll(s.paths()));
+        return all;
+    }
+
+    /** Stops discovery, logs every session out and withdraws every path; returns when all threads ended. */
+    void stop() {
+        synchronized (this) {
+            stopped = true;
+        }
+        for (Thread discovery : discoveries) {
+            discovery.interrupt();
+        }
+        for (Thread discovery : discoveries) {
+            try {
+                discovery.join(settings.loginTimeoutMs() + 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sessions.forEach(TargetSession::stop);
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

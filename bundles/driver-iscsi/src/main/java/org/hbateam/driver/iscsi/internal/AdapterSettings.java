@@ -1,0 +1,118 @@
+package org.hbateam.driver.iscsi.internal;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
+import org.hbateam.driver.iscsi.internal.login.Portal;
+import org.hbateam.driver.iscsi.internal.login.Proposal;
+
+/**
+ * A validated adapter configuration. {@link #from} rejects bad values with an
+ * {@link IllegalArgumentException} whose message names the key and the reason, never a secret's value.
+ */
+record AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
+                       List<String> targets, ChapCredentials chap, Proposal proposal, int loginTimeoutMs,
+                       int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs) {
+    static final String PID = "org.hbateam.iscsi.adapter";
+
+    static AdapterSettings from(IscsiAdapterConfiguration c) {
+        String name = require("name", c.name(), c.name() != null && c.name().matches("[A-Za-z0-9._-]{1,64}"),
+                "must be 1 to 64 letters, digits, '.', '_' or '-'");
+        InetSocketAddress local = localAddress(c.localAddress());
+        String initiator = iscsiName("initiatorName", c.initiatorName());
+        List<Portal> portals = portals(c.portals());
+        List<String> targets = new ArrayList<>();
+        for (String target : c.targets() == null ? new String[0] : c.targets()) {
+            targets.add(iscsiName("targets", target));
+        }
+        ChapCredentials chap = chap(c);
+        boolean headerDigest = digest("headerDigest", c.headerDigest());
+        boolean dataDigest = digest("dataDigest", c.dataDigest());
+        int maxBurst = range("maxBurstLength", c.maxBurstLength(), 512, 16777215);
+        int firstBurst = range("firstBurstLength", c.firstBurstLength(), 512, maxBurst);
+        int mrdsl = range("maxRecvDataSegmentLength", c.maxRecvDataSegmentLength(), 512, 16777215);
+        Proposal proposal = new Proposal(headerDigest, dataDigest, mrdsl, maxBurst, firstBurst, c.initialR2T(),
+                c.immediateData(), 1);
+        return new AdapterSettings(name, local, initiator, portals, List.copyOf(targets), chap, proposal,
+                range("loginTimeoutMs", c.loginTimeoutMs(), 100, 600000),
+                range("nopIntervalMs", c.nopIntervalMs(), 100, 3600000),
+                range("nopTimeoutMs", c.nopTimeoutMs(), 100, 3600000),
+                range("taskManagementTimeoutMs", c.taskManagementTimeoutMs(), 100, 600000),
+                range("reconnectDelayMs", c.reconnectDelayMs(), 10, 600000));
+    }
+
+    private static InetSocketAddress localAddress(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.trim().matches("[0-9.]+|[0-9A-Fa-f:.%a-z]*:[0-9A-Fa-f:.%a-z]*")) {
+            throw new IllegalArgumentException("localAddress: must be an IP address literal, was " + value);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(value.trim()), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("localAddress: not a valid IP address: " + value);
+        }
+    }
+
+    private static List<Portal> portals(String[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("portals: at least one host:port is required");
+        }
+        List<Portal> portals = new ArrayList<>();
+        for (String value : values) {
+            try {
+                portals.add(Portal.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("portals: " + e.getMessage());
+            }
+        }
+        return List.copyOf(portals);
+    }
+
+    private static ChapCredentials chap(IscsiAdapterConfiguration c) {
+        boolean user = c.chapUser() != null && !c.chapUser().isBlank();
+        boolean mutualUser = c.mutualChapUser() != null && !c.mutualChapUser().isBlank();
+        if (user && (c.chapSecret() == null || c.chapSecret().isEmpty())) {
+            throw new IllegalArgumentException("chapSecret: required when chapUser is set");
+        }
+        if (mutualUser && !user) {
+            throw new IllegalArgumentException("mutualChapUser: mutual CHAP needs chapUser as well");
+        }
+        if (mutualUser && (c.mutualChapSecret() == null || c.mutualChapSecret().isEmpty())) {
+            throw new IllegalArgumentException("mutualChapSecret: required when mutualChapUser is set");
+        }
+        return new ChapCredentials(c.chapUser(), c.chapSecret(), c.mutualChapUser(), c.mutualChapSecret());
+    }
+
+    private static boolean digest(String key, String value) {
+        if ("CRC32C".equals(value)) {
+            return true;
+        }
+        require(key, value, "None".equals(value), "must be None or CRC32C");
+        return false;
+    }
+
+    private static String iscsiName(String key, String value) {
+        return require(key, value, value != null && value.matches("(iqn|eui|naa)\\.[^\\s]{1,220}"),
+                "must be an iSCSI name starting with iqn., eui. or naa.");
+    }
+
+    private static int range(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + ": must be in [" + min + ", " + max + "], was " + value);
+        }
+        return value;
+    }
+
+    private static String require(String key, String value, boolean ok, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(key + ": " + rule + ", was '" + value + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,99 @@
+package org.hbateam.driver.iscsi.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** One software iSCSI adapter: factory PID {@value AdapterSettings#PID}. */
+@ObjectClassDefinition(id = AdapterSettings.PID, name = "hbateam iSCSI adapter",
+        description = "A software iSCSI HBA: one initiator bound to a local address, with one session per "
+                + "portal and target, and one data path per disk LUN behind each session.")
+@interface IscsiAdapterConfiguration {
+    @AttributeDefinition(name = "Name", description = "The adapter id of its paths: letters, digits, '.', '_' "
+            + "or '-', 1 to 64 characters. Required.")
+    String name();
+
+    @AttributeDefinition(name = "Local address", required = false, description = "The local IP address the "
+            + "adapter's connections are bound to, which picks the interface. Empty: any address. Default empty.")
+    String localAddress() default "";
+
+    @AttributeDefinition(name = "Initiator name", description = "The initiator IQN, starting with iqn., eui. or "
+            + "naa. Default iqn.2026-01.org.hbateam:initiator.")
+    String initiatorName() default "iqn.2026-01.org.hbateam:initiator";
+
+    @AttributeDefinition(name = "Portals", description = "Target portals as host:port ([v6]:port for IPv6; "
+            + "port 3260 when left out). Required: at least one.")
+    String[] portals();
+
+    @AttributeDefinition(name = "Targets", required = false, description = "Target IQNs to log in to through "
+            + "every portal. Empty: ask each portal with SendTargets discovery. Default empty.")
+    String[] targets() default {};
+
+    @AttributeDefinition(name = "CHAP user", required = false, description = "Our CHAP name. Empty: no "
+            + "authentication. Default empty.")
+    String chapUser() default "";
+
+    @AttributeDefinition(name = "CHAP secret", type = AttributeType.PASSWORD, required = false,
+            description = "The secret the target checks us with; required when a CHAP user is set. Never logged.")
+    String chapSecret() default "";
+
+    @AttributeDefinition(name = "Mutual CHAP user", required = false, description = "The name the target "
+            + "must answer with for mutual CHAP. Empty: one-way CHAP. Needs a CHAP user. Default empty.")
+    String mutualChapUser() default "";
+
+    @AttributeDefinition(name = "Mutual CHAP secret", type = AttributeType.PASSWORD, required = false,
+            description = "The secret the target must prove; required with a mutual CHAP user. Never logged.")
+    String mutualChapSecret() default "";
+
+    @AttributeDefinition(name = "Header digest", options = {@Option(value = "None"), @Option(value = "CRC32C")},
+            description = "Ask for CRC32C header digests. None or CRC32C. Default None.")
+    String headerDigest() default "None";
+
+    @AttributeDefinition(name = "Data digest", options = {@Option(value = "None"), @Option(value = "CRC32C")},
+            description = "Ask for CRC32C data digests. None or CRC32C. Default None.")
+    String dataDigest() default "None";
+
+    @AttributeDefinition(name = "Immediate data", description = "Offer ImmediateData=Yes: write data rides "
+            + "in the command PDU. Default true.")
+    boolean immediateData() default true;
+
+    @AttributeDefinition(name = "Initial R2T", description = "Offer InitialR2T=Yes: no unsolicited Data-Out. "
+            + "Default false (unsolicited data up to FirstBurstLength, if the target agrees).")
+    boolean initialR2T() default false;
+
+    @AttributeDefinition(name = "MaxBurstLength", min = "512", max = "16777215", description = "The largest "
+            + "data sequence in bytes. Range 512 to 16777215. Default 1048576.")
+    int maxBurstLength() default 1048576;
+
+    @AttributeDefinition(name = "FirstBurstLength", min = "512", max = "16777215", description = "The largest "
+            + "unsolicited data per command in bytes; at most MaxBurstLength. Range 512 to 16777215. Default 65536.")
+    int firstBurstLength() default 65536;
+
+    @AttributeDefinition(name = "MaxRecvDataSegmentLength", min = "512", max = "16777215", description = "The "
+            + "largest data segment we receive, in bytes. Range 512 to 16777215. Default 262144.")
+    int maxRecvDataSegmentLength() default 262144;
+
+    @AttributeDefinition(name = "Login timeout (ms)", min = "100", max = "600000", description = "Connect plus "
+            + "login must finish within this. Range 100 to 600000. Default 10000.")
+    int loginTimeoutMs() default 10000;
+
+    @AttributeDefinition(name = "NOP interval (ms)", min = "100", max = "3600000", description = "Send a "
+            + "NOP-Out ping after this long without a PDU from the target. Range 100 to 3600000. Default 1000.")
+    int nopIntervalMs() default 1000;
+
+    @AttributeDefinition(name = "NOP timeout (ms)", min = "100", max = "3600000", description = "An unanswered "
+            + "ping this old means a dead link: the path goes DOWN and its commands fail with TIMEOUT. Range 100 "
+            + "to 3600000. Default 2000.")
+    int nopTimeoutMs() default 2000;
+
+    @AttributeDefinition(name = "Task management timeout (ms)", min = "100", max = "600000", description = "An "
+            + "ABORT TASK unanswered this long escalates to LOGICAL UNIT RESET; a reset unanswered this long drops the "
+            + "connection, failing what it held. Range 100 to 600000. Default 10000.")
+    int taskManagementTimeoutMs() default 10000;
+
+    @AttributeDefinition(name = "Reconnect delay (ms)", min = "10", max = "600000", description = "The first "
+            + "wait before logging in again after a failure; doubled per failure up to 30 s. Range 10 to 600000. "
+            + "Default 1000.")
+    int reconnectDelayMs() default 1000;
+}

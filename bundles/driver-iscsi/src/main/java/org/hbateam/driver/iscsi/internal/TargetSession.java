@@ -1,0 +1,111 @@
+package org.hbateam.driver.iscsi.internal;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hbateam.driver.iscsi.internal.session.Session;
+import org.hbateam.driver.iscsi.internal.session.SessionListener;
+import org.hbateam.driver.iscsi.internal.session.SessionRunner;
+import org.hbateam.driver.iscsi.internal.session.SessionSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One adapter's session to one target through one portal, and the paths (one per disk LUN) it carries.
+ * Each login scans the LUNs: new disks are published, known ones come UP again, vanished ones and ones
+ * whose identity changed are withdrawn. When the session ends its paths go DOWN but stay published.
+ */
+final class TargetSession implements SessionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(TargetSession.class);
+
+    private final SessionSettings settings;
+    private final String adapterId;
+    private final PathRegistry registry;
+    private final SessionRunner runner;
+    private final Map<Long, Published> paths = new ConcurrentHashMap<>();
+
+    private record Published(IscsiPath path, PathRegistry.Registration registration) {
+    }
+
+    TargetSession(SessionSettings settings, String adapterId, PathRegistry registry) {
+        this.settings = settings;
+        this.adapterId = adapterId;
+        this.registry = registry;
+        this.runner = new SessionRunner(settings, this);
+    }
+
+    void start() {
+        runner.start();
+    }
+
+    /** Logs out, fails what is held with PATH_REMOVED and withdraws every path. */
+    void stop() {
+        runner.stop(2000);
+        paths.values().forEach(p -> p.registration().unregister());
+        paths.clear();
+    }
+
+    void tick(long nowNanos) {
+        runner.tick(nowNanos);
+    }
+
+    /** The published paths, for tests and status. */
+    List<IscsiPath> paths() {
+        return paths.values().stream().map(Published::path).toList();
+    }
+
+    @Override
+    public void sessionUp(Session session) {
+        LOG.info("{}: logged in (TSIH {}, {})", settings.name(), session.tsih(), session.parameters());
+        LunScanner.scan(session, settings.targetName()).whenComplete((found, error) -> {
+            if (runner.current() != session) {
+                return; // that session already ended; the next login scans again
+            }
+            if (error != null) {
+                LOG.warn("{}: LUN discovery failed: {}", settings.name(), error.getMessage());
+            } else {
+                publish(session, found);
+            }
+        });
+    }
+
+    private void publish(Session session, List<LunScanner.Found> found) {
+        String sessionId = HexFormat.of().formatHex(settings.isid()) + ":" + String.format("%04x", session.tsih());
+        for (LunScanner.Found disk : found) {
+            Published known = paths.get(disk.lun());
+            if (known != null && !known.path().luIdentity().equals(disk.luIdentity())) {
+                LOG.warn("{}: LUN {} changed identity to {}; republishing", settings.name(), disk.lun(), disk.luIdentity());
+                known.registration().unregister();
+                paths.remove(disk.lun());
+                known = null;
+            }
+            if (known == null) {
+                IscsiPath path = new IscsiPath(pathId(disk.lun()), adapterId, settings.targetName(), disk.lun(),
+                        disk.luIdentity(), sessionId);
+                path.attach(session, sessionId);
+                paths.put(disk.lun(), new Published(path, registry.register(path, path.properties())));
+                LOG.info("{}: path {} published for {} ({})", settings.name(), path.id(), disk.luIdentity(), disk.capacity());
+            } else if (known.path().attach(session, sessionId)) {
+                known.registration().update(known.path().properties());
+            }
+        }
+        paths.keySet().removeIf(lun -> {
+            boolean gone = found.stream().noneMatch(d -> d.lun() == lun);
+            if (gone) {
+                paths.get(lun).registration().unregister();
+            }
+            return gone;
+        });
+    }
+
+    private String pathId(long lun) {
+        return "iscsi:" + adapterId + ":" + settings.portal() + ":" + settings.targetName() + ":" + lun;
+    }
+
+    @Override
+    public void sessionDown(Session session, String reason) {
+        paths.values().forEach(p -> p.path().detach(reason));
+    }
+}

@@ -1,0 +1,94 @@
+package org.hbateam.driver.iscsi.internal.session;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.hbateam.api.path.PathException;
+import org.hbateam.driver.iscsi.internal.login.Portal;
+import org.hbateam.driver.iscsi.internal.pdu.PduReader;
+import org.hbateam.driver.iscsi.internal.pdu.PduWriter;
+
+/**
+ * One TCP connection to a target portal: a blocking {@link SocketChannel} bound to the adapter's local
+ * address, read by exactly one thread, written under {@link #sendLock}. Anyone may {@link #fail} it; the
+ * first reason wins and closing the channel wakes the reader and any blocked writer.
+ */
+final class Connection implements Closeable {
+    private static final int LOGIN_SEGMENT_LENGTH = 8192;
+
+    final SocketChannel channel;
+    final PduReader reader;
+    final PduWriter writer;
+    /** Serialises writers and guards the session's CmdSN and wait queue. */
+    final ReentrantLock sendLock = new ReentrantLock();
+    private final AtomicReference<PathException> failure = new AtomicReference<>();
+    private final Portal portal;
+    /** When the last PDU arrived, from {@link System#nanoTime()}; written by the reader only. */
+    volatile long lastReceiveNanos = System.nanoTime();
+
+    private Connection(SocketChannel channel, Portal portal) {
+        this.channel = channel;
+        this.portal = portal;
+        this.reader = new PduReader(channel, LOGIN_SEGMENT_LENGTH);
+        this.writer = new PduWriter(channel);
+    }
+
+    /**
+     * Connects from {@code local} (null: any address) to {@code portal}.
+     *
+     * @throws IOException when the connection cannot be made within {@code timeoutMillis}
+     */
+    static Connection open(InetSocketAddress local, Portal portal, int timeoutMillis) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            if (local != null) {
+                channel.bind(local);
+            }
+            channel.socket().connect(portal.address(), timeoutMillis);
+            return new Connection(channel, portal);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    Portal portal() {
+        return portal;
+    }
+
+    /** Records why the connection is being dropped (first caller wins) and closes it. */
+    void fail(PathException.Reason reason, String message) {
+        failure.compareAndSet(null, new PathException(reason, message));
+        close();
+    }
+
+    /** Why the connection was dropped, or null when nobody said. */
+    PathException failure() {
+        return failure.get();
+    }
+
+    boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing a socket that is already broken; nothing more to do
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "connection to " + portal;
+    }
+}

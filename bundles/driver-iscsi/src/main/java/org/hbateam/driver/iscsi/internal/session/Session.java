@@ -1,0 +1,242 @@
+package org.hbateam.driver.iscsi.internal.session;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.hbateam.api.path.CommandCallback;
+import org.hbateam.api.path.PathException;
+import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.driver.iscsi.internal.login.LoginResult;
+import org.hbateam.driver.iscsi.internal.login.Negotiated;
+
+/**
+ * The full feature phase of one logged-in session over one connection: the asynchronous command core.
+ * {@link #submit} numbers and sends a command, or queues it while the CmdSN window (RFC 7143 4.2.2.1) is
+ * closed; the reader thread ({@link Inbound}) completes tasks and reopens the window. A session lives
+ * for one connection; after a failure the runner logs in again and builds a new one.
+ *
+ * <p>Callbacks: every submit ends in exactly one callback. It is NOT invoked while the send lock is held,
+ * nor on the caller's thread unless the session is already down or the CDB is too long (then it fails at
+ * once). Completions come on the reader thread, possibly before {@code submit} has returned.
+ */
+public final class Session {
+    final Connection connection;
+    final Negotiated parameters;
+    final TaskTable tasks = new TaskTable();
+    final CommandWriter commands;
+    final NopKeeper nop;
+    final TaskManagement taskManagement;
+    private final String name;
+    private final int tsih;
+    /** Commands waiting for the window or a free slot; guarded by the send lock. */
+    private final WaitQueue waiting = new WaitQueue();
+    /** The next CmdSN; guarded by the send lock. */
+    private int cmdSn;
+    volatile int expStatSn;
+    private volatile int expCmdSn;
+    private volatile int maxCmdSn;
+    private volatile boolean open = true;
+    /** Set when a control tag is needed (NOP-Out, task management, logout); top bit set so it never names a task. */
+    private int controlTag;
+
+    Session(Connection connection, LoginResult login, String name) {
+        this.connection = connection;
+        this.parameters = login.parameters();
+        this.name = name;
+        this.tsih = login.tsih();
+        this.cmdSn = login.cmdSn();
+        this.expStatSn = login.expStatSn();
+        this.expCmdSn = login.expCmdSn();
+        this.maxCmdSn = login.maxCmdSn();
+        connection.lastReceiveNanos = System.nanoTime(); // the Login Response just came; login time is not silence
+        connection.reader.limits(parameters.maxRecvDataSegmentLength());
+        connection.reader.digests(parameters.headerDigest(), parameters.dataDigest());
+        connection.writer.digests(parameters.headerDigest(), parameters.dataDigest());
+        this.commands = new CommandWriter(this);
+        this.nop = new NopKeeper(this);
+        this.taskManagement = new TaskManagement(this);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int tsih() {
+        return tsih;
+    }
+
+    public Negotiated parameters() {
+        return parameters;
+    }
+
+    /** True until the connection fails or logs out. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    /**
+     * Sends {@code command} to the logical unit {@code lunField}, or queues it while the window is closed.
+     * Returns at once; see the class comment for the callback.
+     */
+    public void submit(long lunField, ScsiCommand command, CommandCallback callback) {
+        Task task = new Task(command, callback, lunField);
+        if (command.cdbLength() > 16) {
+            task.fail(new PathException(PathException.Reason.PROTOCOL, "CDBs longer than 16 bytes are not supported"));
+            return;
+        }
+        boolean accepted;
+        connection.sendLock.lock();
+        try {
+            accepted = open;
+            if (accepted) {
+                if (waiting.isEmpty() && windowOpen() && tasks.add(task)) {
+                    send(task);
+                } else {
+                    waiting.add(task);
+                }
+            }
+        } finally {
+            connection.sendLock.unlock();
+        }
+        if (!accepted) {
+            task.fail(new PathException(PathException.Reason.PATH_DOWN, "session " + name + " is down"));
+        }
+    }
+
+    /**
+     * Proves the connection alive with a NOP-Out; {@code callback} gets GOOD for {@code command} when the
+     * NOP-In arrives, or fails like any command when the session ends first.
+     */
+    public void probe(ScsiCommand command, CommandCallback callback) {
+        Task task = new Task(command, callback, 0);
+        boolean accepted;
+        connection.sendLock.lock();
+        try {
+            accepted = open;
+            if (accepted) {
+                nop.probe(task);
+            }
+        } finally {
+            connection.sendLock.unlock();
+        }
+        if (!accepted) {
+            task.fail(new PathException(PathException.Reason.PATH_DOWN, "session " + name + " is down"));
+        }
+    }
+
+    /** Asks the target to abort {@code command} (ABORT TASK, escalated to LOGICAL UNIT RESET); see {@link TaskManagement}. */
+    public void abort(ScsiCommand command) {
+        taskManagement.abortTask(command);
+    }
+
+    /** Numbers and writes a task that already has a slot. Send lock held. */
+    private void send(Task task) {
+        task.cmdSn = cmdSn++;
+        try {
+            commands.writeCommand(task);
+        } catch (IOException e) {
+            // The reader sees the closed channel and fails every task, this one included.
+            connection.fail(PathException.Reason.TRANSPORT, "sending to " + connection.portal() + " failed: " + e.getMessage());
+        }
+    }
+
+    /** True when CmdSN may be sent: CmdSN <= MaxCmdSN in serial arithmetic. Send lock held. */
+    private boolean windowOpen() {
+        return maxCmdSn - cmdSn >= 0;
+    }
+
+    /** The CmdSN an immediate PDU carries (not advanced). Send lock held. */
+    int currentCmdSn() {
+        return cmdSn;
+    }
+
+    /** A fresh control tag. Send lock held. */
+    int nextControlTag() {
+        controlTag = (controlTag + 1) & 0x3fffffff;
+        return controlTag | 0x80000000;
+    }
+
+    /** Applies the ExpCmdSN and MaxCmdSN of a target PDU (RFC 7143 4.2.2.1), then sends what now fits. */
+    void updateWindow(int newExpCmdSn, int newMaxCmdSn) {
+        if (newMaxCmdSn - (newExpCmdSn - 1) < 0) {
+            return;
+        }
+        if (newExpCmdSn - expCmdSn > 0) {
+            expCmdSn = newExpCmdSn;
+        }
+        if (newMaxCmdSn - maxCmdSn > 0) {
+            maxCmdSn = newMaxCmdSn;
+        }
+        sendWaiting();
+    }
+
+    /** Sends queued commands while the window and the slots allow; cheap when nothing waits. */
+    void sendWaiting() {
+        if (waiting.isEmptyHint()) {
+            return;
+        }
+        connection.sendLock.lock();
+        try {
+            while (open && !waiting.isEmpty() && windowOpen() && tasks.add(waiting.peek())) {
+                send(waiting.poll());
+            }
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    /** Ends the session: no more commands; every queued and in-flight command fails with {@code error}. */
+    void failAll(PathException error) {
+        List<Task> queued;
+        connection.sendLock.lock();
+        try {
+            open = false;
+            queued = waiting.drain();
+        } finally {
+            connection.sendLock.unlock();
+        }
+        queued.forEach(task -> task.fail(error));
+        tasks.drain(task -> task.fail(error));
+        nop.failProbes(error);
+        taskManagement.clear();
+    }
+
+    /** Takes a task out of the wait queue; true when it was there (so it was never sent). */
+    boolean removeWaiting(Task task) {
+        connection.sendLock.lock();
+        try {
+            return waiting.remove(task);
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    /** The queued task carrying {@code command}, or null. */
+    Task findWaiting(ScsiCommand command) {
+        connection.sendLock.lock();
+        try {
+            return waiting.find(command);
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    /**
+     * Stops new commands and sends a Logout Request closing the session (RFC 7143 11.14). The reader ends
+     * when the Logout Response arrives; whatever is still held then fails as the session ends.
+     */
+    void logout() {
+        connection.sendLock.lock();
+        try {
+            open = false;
+            Logout.send(connection, nextControlTag(), cmdSn, expStatSn);
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "session " + name;
+    }
+}

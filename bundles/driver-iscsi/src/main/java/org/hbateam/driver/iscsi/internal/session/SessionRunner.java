@@ -1,0 +1,180 @@
+package org.hbateam.driver.iscsi.internal.session;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import org.hbateam.api.path.PathException;
+import org.hbateam.driver.iscsi.internal.login.LoginException;
+import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one session alive on its own thread, which is also the connection's reader: log in (with the
+ * same ISID every time, so the target reinstates the session and drops what the old one held), run the
+ * reader loop, and when the connection ends fail everything it held exactly once, report the session
+ * down and log in again after a backoff that starts at the reconnect delay (at least DefaultTime2Wait
+ * after a logout) and doubles up to 30 s.
+ */
+public final class SessionRunner implements AsyncEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private final SessionSettings settings;
+    private final SessionListener listener;
+    private final Connector connector = new Connector();
+    private final Thread thread;
+    private volatile Session current;
+    private volatile boolean stopped;
+    private int nextCmdSn = 1;
+
+    public SessionRunner(SessionSettings settings, SessionListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+        this.thread = new Thread(this::run, "iscsi-" + settings.name());
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** The logged-in session, or null between connections. */
+    public Session current() {
+        return current;
+    }
+
+    private void run() {
+        long backoff = settings.reconnectDelayMs();
+        while (!stopped) {
+            long delay = backoff;
+            try {
+                Connector.Established established = connector.connect(settings, nextCmdSn);
+                backoff = settings.reconnectDelayMs();
+                delay = runSession(new Session(established.connection(), established.login(), settings.name()));
+            } catch (LoginException e) {
+                LOG.warn("{}: {}", settings.name(), e.getMessage());
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            } catch (IOException | RuntimeException e) {
+                if (!stopped) {
+                    LOG.warn("{}: cannot log in: {}", settings.name(), e.getMessage());
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+            pause(delay);
+        }
+    }
+
+    /** Runs the full feature phase until the connection ends; returns the delay before the next login. */
+    private long runSession(Session session) {
+        current = session;
+        long delay = settings.reconnectDelayMs();
+        String reason;
+        PathException error;
+        try {
+            listener.sessionUp(session);
+            new Inbound(session, this).run();
+            throw new IllegalStateException("the reader loop never returns normally");
+        } catch (LoggedOutException e) {
+            delay = Math.max(delay, TimeUnit.SECONDS.toMillis(Math.max(e.time2Wait(), session.parameters().defaultTime2Wait())));
+            error = reasonFor(session, e);
+        } catch (IOException | RuntimeException e) {
+            error = reasonFor(session, e);
+        } finally {
+            session.connection.close();
+            current = null;
+        }
+        nextCmdSn = 1;
+        reason = error.getMessage();
+        if (!stopped) {
+            LOG.warn("{}: session down: {}", settings.name(), reason);
+        }
+        session.failAll(error);
+        listener.sessionDown(session, reason);
+        return delay;
+    }
+
+    private PathException reasonFor(Session session, Exception e) {
+        PathException recorded = session.connection.failure();
+        if (recorded != null) {
+            return recorded;
+        }
+        if (stopped) {
+            return new PathException(PathException.Reason.PATH_REMOVED, "the session was stopped");
+        }
+        if (e instanceof ProtocolException) {
+            return new PathException(PathException.Reason.PROTOCOL, "protocol error from " + session.connection.portal()
+                    + ": " + e.getMessage());
+        }
+        if (e instanceof LoggedOutException) {
+            return new PathException(PathException.Reason.TRANSPORT, "the session logged out");
+        }
+        String message = e instanceof EOFException ? e.getMessage() : String.valueOf(e.getMessage());
+        return new PathException(PathException.Reason.TRANSPORT, "connection to " + session.connection.portal()
+                + " lost: " + message);
+    }
+
+    private void pause(long millis) {
+        try {
+            if (!stopped) {
+                Thread.sleep(millis);
+            }
+        } catch (InterruptedException e) {
+            // stop() interrupts to end the wait; the loop checks the flag
+        }
+    }
+
+    /** Called by the adapter's timer: login deadline and NOP pings. Never blocks. */
+    public void tick(long nowNanos) {
+        connector.tick(nowNanos);
+        Session session = current;
+        if (session != null) {
+            session.nop.tick(nowNanos, settings.nopIntervalMs() * 1_000_000L, settings.nopTimeoutMs() * 1_000_000L);
+            session.taskManagement.tick(nowNanos, settings.taskManagementTimeoutMs() * 1_000_000L);
+        }
+    }
+
+    @Override
+    public void received(Session session, int event, int parameter1, int parameter2, int parameter3) {
+        switch (event) {
+            case LOGOUT_REQUESTED:
+            case NEGOTIATION_REQUESTED:
+                LOG.info("{}: the target asks for a logout (async event {}); logging out to reconnect", settings.name(), event);
+                session.logout();
+                break;
+            case CONNECTION_DROP:
+            case SESSION_DROP:
+                LOG.info("{}: the target announces it will drop the connection in {} s", settings.name(), parameter2);
+                break;
+            default:
+                LOG.debug("{}: async event {} ignored", settings.name(), event);
+        }
+    }
+
+    /**
+     * Stops for good: logs out if logged in (waiting up to {@code logoutWaitMs} for the answer), then
+     * closes the connection. Every held command fails with PATH_REMOVED; returns when the thread has ended.
+     */
+    public void stop(long logoutWaitMs) {
+        stopped = true;
+        connector.abort();
+        Session session = current;
+        if (session != null) {
+            session.logout();
+        }
+        try {
+            thread.join(logoutWaitMs);
+            if (thread.isAlive()) {
+                Session late = current;
+                if (late != null) {
+                    late.connection.fail(PathException.Reason.PATH_REMOVED, "the session was stopped");
+                }
+                thread.interrupt();
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.hbateam.driver.iscsi.internal.session;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hbateam.api.path.PathException;
+import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.driver.iscsi.internal.pdu.Bhs;
+import org.hbateam.driver.iscsi.internal.pdu.Opcode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Task management (RFC 7143 11.5, 11.6): ABORT TASK for one command and LOGICAL UNIT RESET for a unit.
+ * When the target confirms (function complete, or task unknown for an abort), the affected commands that
+ * are still held fail with ABORTED; a command whose real answer arrived first keeps that answer. When
+ * the target refuses an ABORT TASK, the driver escalates to LOGICAL UNIT RESET; when it refuses that
+ * too, the connection is dropped, which fails everything it held (ERL 0 has nothing gentler left). A
+ * request the target leaves unanswered past the task management timeout counts as refused.
+ */
+final class TaskManagement {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskManagement.class);
+    static final int ABORT_TASK = 1;
+    static final int LOGICAL_UNIT_RESET = 5;
+    private static final int FUNCTION_COMPLETE = 0;
+    private static final int TASK_DOES_NOT_EXIST = 1;
+
+    private final Session session;
+    /** Requests awaiting their response, by tag. */
+    private final Map<Integer, Request> pending = new ConcurrentHashMap<>();
+
+    /** What to do when the target confirms, and when it refuses; when it was sent. */
+    private record Request(Runnable onDone, Runnable onRefused, long sentNanos) {
+        Request(Runnable onDone, Runnable onRefused) {
+            this(onDone, onRefused, System.nanoTime());
+        }
+    }
+
+    TaskManagement(Session session) {
+        this.session = session;
+    }
+
+    /** Aborts {@code command}: unsent, it fails at once; in flight, the target is asked to abort it. */
+    void abortTask(ScsiCommand command) {
+        Task queued = session.findWaiting(command);
+        if (queued != null && session.removeWaiting(queued)) {
+            queued.fail(aborted("aborted before it was sent"));
+            return;
+        }
+        Task task = session.tasks.find(command);
+        if (task != null) {
+            send(ABORT_TASK, task.lunField, task.itt, task.cmdSn, new Request(() -> {
+                if (session.tasks.remove(task)) {
+                    task.fail(aborted("aborted by ABORT TASK"));
+                    session.sendWaiting();
+                }
+            }, () -> resetLogicalUnit(task.lunField)));
+        }
+    }
+
+    /** Resets the logical unit; its commands fail with ABORTED once the target confirms. */
+    void resetLogicalUnit(long lunField) {
+        send(LOGICAL_UNIT_RESET, lunField, Opcode.RESERVED_TAG, 0, new Request(() -> {
+            session.tasks.drainLun(lunField, task -> task.fail(aborted("aborted by LOGICAL UNIT RESET")));
+            session.sendWaiting();
+        }, () -> session.connection.fail(PathException.Reason.ABORTED,
+                "the target refused ABORT TASK and LOGICAL UNIT RESET; the connection is dropped")));
+    }
+
+    private void send(int function, long lunField, int referencedTag, int refCmdSn, Request request) {
+        Connection connection = session.connection;
+        connection.sendLock.lock();
+        try {
+            int tag = session.nextControlTag();
+            pending.put(tag, request);
+            connection.writer.header().opcode(Opcode.TASK_MGMT_REQUEST, true).flags(Opcode.FINAL | function)
+                    .longAt(Bhs.LUN, lunField).intAt(Bhs.ITT, tag).intAt(Bhs.TTT, referencedTag)
+                    .intAt(Bhs.SN1, session.currentCmdSn()).intAt(Bhs.SN2, session.expStatSn)
+                    .intAt(Bhs.SN3, refCmdSn);
+            connection.writer.send();
+        } catch (IOException e) {
+            connection.fail(PathException.Reason.TRANSPORT, "sending task management to " + connection.portal()
+                    + " failed: " + e.getMessage());
+        } finally {
+            connection.sendLock.unlock();
+        }
+    }
+
+    /** The target answered the request with {@code tag}. */
+    void answered(int tag, int response) {
+        Request request = pending.remove(tag);
+        if (request == null) {
+            return;
+        }
+        if (response == FUNCTION_COMPLETE || response == TASK_DOES_NOT_EXIST) {
+            request.onDone().run();
+        } else {
+            LOG.warn("{}: the target refused a task management function (response {}); escalating", session.name(), response);
+            request.onRefused().run();
+        }
+    }
+
+    /** Escalates requests unanswered for longer than {@code timeoutNanos}. Called by the adapter's timer. */
+    void tick(long nowNanos, long timeoutNanos) {
+        for (Map.Entry<Integer, Request> entry : pending.entrySet()) {
+            if (nowNanos - entry.getValue().sentNanos() > timeoutNanos && pending.remove(entry.getKey(), entry.getValue())) {
+                LOG.warn("{}: no answer to task management within {} ms; escalating", session.name(), timeoutNanos / 1_000_000);
+                entry.getValue().onRefused().run();
+            }
+        }
+    }
+
+    /** The session ended; outstanding requests are moot because every task has failed. */
+    void clear() {
+        pending.clear();
+    }
+
+    private static PathException aborted(String message) {
+        return new PathException(PathException.Reason.ABORTED, message);
+    }
+}

@@ -1,0 +1,131 @@
+package org.hbateam.driver.iscsi.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.hbateam.driver.iscsi.internal.login.Portal;
+import org.junit.jupiter.api.Test;
+
+/** Validation names the key and never shows a secret; a rejected change keeps the running adapter. */
+class AdapterSettingsTest {
+    private static final String SECRET = "s3cr3t-value-here";
+
+    /** A configuration whose values come from a map, as ConfigAdmin would give them. */
+    private static IscsiAdapterConfiguration config(Consumer<Map<String, Object>> change) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("name", "hba0");
+        v.put("localAddress", "");
+        v.put("initiatorName", "iqn.2026-01.org.hbateam:i");
+        v.put("portals", new String[] {"127.0.0.1:1"});
+        v.put("targets", new String[] {"iqn.2026-01.org.example:t"});
+        v.put("chapUser", "");
+        v.put("chapSecret", "");
+        v.put("mutualChapUser", "");
+        v.put("mutualChapSecret", "");
+        v.put("headerDigest", "None");
+        v.put("dataDigest", "CRC32C");
+        v.put("immediateData", true);
+        v.put("initialR2T", false);
+        v.put("maxBurstLength", 1048576);
+        v.put("firstBurstLength", 65536);
+        v.put("maxRecvDataSegmentLength", 262144);
+        v.put("loginTimeoutMs", 10000);
+        v.put("nopIntervalMs", 60000);
+        v.put("nopTimeoutMs", 60000);
+        v.put("taskManagementTimeoutMs", 10000);
+        v.put("reconnectDelayMs", 60000);
+        change.accept(v);
+        return new MapConfiguration(v);
+    }
+
+    @Test
+    void acceptsAGoodConfiguration() {
+        AdapterSettings s = AdapterSettings.from(config(v -> v.put("localAddress", "127.0.0.1")));
+        assertEquals("hba0", s.name(), "the name");
+        assertEquals(Portal.parse("127.0.0.1:1"), s.portals().get(0), "the portal");
+        assertTrue(s.proposal().dataDigest(), "CRC32C data digest asked for");
+        assertEquals("127.0.0.1", s.localAddress().getAddress().getHostAddress(), "the bind address");
+    }
+
+    @Test
+    void eachBadValueIsRejectedNamingItsKey() {
+        Map<String, Consumer<Map<String, Object>>> cases = Map.of(
+                "name", v -> v.put("name", "bad name"),
+                "localAddress", v -> v.put("localAddress", "not-an-ip"),
+                "initiatorName", v -> v.put("initiatorName", "iqn"),
+                "portals", v -> v.put("portals", new String[0]),
+                "headerDigest", v -> v.put("headerDigest", "MD5"),
+                "firstBurstLength", v -> v.put("firstBurstLength", 2097152),
+                "nopTimeoutMs", v -> v.put("nopTimeoutMs", 1),
+                "chapSecret", v -> v.put("chapUser", "alice"),
+                "mutualChapUser", v -> {
+                    v.put("mutualChapUser", "bob");
+                    v.put("mutualChapSecret", SECRET);
+                });
+        cases.forEach((key, change) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdapterSettings.from(config(change)),
+                    "a bad " + key + " is rejected");
+            assertTrue(e.getMessage().startsWith(key + ":"), "the message names " + key + ": " + e.getMessage());
+            assertFalse(e.getMessage().contains(SECRET), "no secret in the message");
+        });
+    }
+
+    @Test
+    void aRejectedChangeKeepsTheRunningAdapter() {
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }));
+        Adapter running = component.adapter();
+        component.modified(config(v -> v.put("maxBurstLength", 1)));
+        assertSame(running, component.adapter(), "a bad change leaves the previous adapter in force");
+        component.deactivate();
+        assertNull(component.adapter(), "deactivation stops the adapter");
+    }
+
+    @Test
+    void aBadFirstConfigurationStartsNothing() {
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)));
+        assertNull(component.adapter(), "no adapter runs on a rejected configuration");
+        component.deactivate();
+    }
+
+    private static final class RecordingRegistry implements PathRegistry {
+        @Override
+        public Registration register(org.hbateam.api.path.DataPath path, Map<String, Object> properties) {
+            throw new AssertionError("nothing can be published: the portal does not answer");
+        }
+    }
+
+    /** The annotation's methods, answered from a map. */
+    private record MapConfiguration(Map<String, Object> v) implements IscsiAdapterConfiguration {
+        @Override public Class<? extends Annotation> annotationType() { return IscsiAdapterConfiguration.class; }
+        @Override public String name() { return (String) v.get("name"); }
+        @Override public String localAddress() { return (String) v.get("localAddress"); }
+        @Override public String initiatorName() { return (String) v.get("initiatorName"); }
+        @Override public String[] portals() { return (String[]) v.get("portals"); }
+        @Override public String[] targets() { return (String[]) v.get("targets"); }
+        @Override public String chapUser() { return (String) v.get("chapUser"); }
+        @Override public String chapSecret() { return (String) v.get("chapSecret"); }
+        @Override public String mutualChapUser() { return (String) v.get("mutualChapUser"); }
+        @Override public String mutualChapSecret() { return (String) v.get("mutualChapSecret"); }
+        @Override public String headerDigest() { return (String) v.get("headerDigest"); }
+        @Override public String dataDigest() { return (String) v.get("dataDigest"); }
+        @Override public boolean immediateData() { return (Boolean) v.get("immediateData"); }
+        @Override public boolean initialR2T() { return (Boolean) v.get("initialR2T"); }
+        @Override public int maxBurstLength() { return (Integer) v.get("maxBurstLength"); }
+        @Override public int firstBurstLength() { return (Integer) v.get("firstBurstLength"); }
+        @Override public int maxRecvDataSegmentLength() { return (Integer) v.get("maxRecvDataSegmentLength"); }
+        @Override public int loginTimeoutMs() { return (Integer) v.get("loginTimeoutMs"); }
+        @Override public int nopIntervalMs() { return (Integer) v.get("nopIntervalMs"); }
+        @Override public int nopTimeoutMs() { return (Integer) v.get("nopTimeoutMs"); }
+        @Override public int taskManagementTimeoutMs() { return (Integer) v.get("taskManagementTimeoutMs"); }
+        @Override public int reconnectDelayMs() { return (Integer) v.get("reconnectDelayMs"); }
+    }
+}
