@@ -269,7 +269,7 @@ final class TeamRegistry implements PathStateListener {
         boolean dormant = false;
         for (TeamImpl team : allTeams) {
             try {
-                team.sweep(now);
+                team.flow.sweep(now);
             } catch (RuntimeException e) {
                 LOG.error("team {}: sweep failed; will try again on the next one", team.name(), e);
             }
