@@ -7,8 +7,6 @@ import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.TeamException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The command path of one team, lock-free: routes each command ({@link Router}), sends it as an
@@ -17,8 +15,6 @@ import org.slf4j.LoggerFactory;
  * that find no usable path wait in the {@link NoPathQueue}.
  */
 final class CommandFlow implements Attempt.AttemptListener {
-    private static final Logger LOG = LoggerFactory.getLogger(CommandFlow.class);
-
     private final TeamMembership members;
     private final EffectiveSettings config;
     private final PathHealthSupervisor health;
@@ -164,7 +160,7 @@ final class CommandFlow implements Attempt.AttemptListener {
                 if (attempt.close()) {
                     entry.inFlight.remove(attempt);
                     attempt.command.fail(TeamErrors.closed(config.name()));
-                    abortQuietly(entry, attempt.command.command);
+                    DriverCalls.abort(entry, attempt.command.command);
                 }
             }
         }
@@ -174,15 +170,6 @@ final class CommandFlow implements Attempt.AttemptListener {
         PendingCommand pending;
         while ((pending = waiting.poll()) != null) {
             pending.fail(TeamErrors.closed(config.name()));
-        }
-    }
-
-    /** Tells the driver to drop a command we no longer wait for; a driver that throws changes nothing. */
-    static void abortQuietly(PathEntry entry, ScsiCommand command) {
-        try {
-            entry.path.abort(command);
-        } catch (RuntimeException e) {
-            LOG.debug("path {}: abort threw", entry, e);
         }
     }
 }

@@ -173,7 +173,7 @@ final class PathHealthSupervisor {
             long age = nowNanos - attempt.startNanos;
             if (attempt.handedOver() && TimeoutPolicy.timedOut(entry, age, nowNanos, global) && attempt.failFromTeam(new PathException(
                     PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(age) + " ms on " + entry))) {
-                CommandFlow.abortQuietly(entry, attempt.command.command);
+                DriverCalls.abort(entry, attempt.command.command);
             }
         }
     }

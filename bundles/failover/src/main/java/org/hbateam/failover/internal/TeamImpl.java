@@ -44,7 +44,6 @@ final class TeamImpl implements Team {
     private final ByteIo io = new ByteIo(this);
     private final AtomicLong failovers = new AtomicLong();
     private volatile long lastFailoverMillis;
-    private volatile long emptySinceNanos;
 
     TeamImpl(TeamSettings settings, FailoverSettings global, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events) {
         this.luIdentity = settings.luIdentity();
@@ -90,15 +89,6 @@ final class TeamImpl implements Team {
     void close() {
         flow.close(members.entries());
         members.balancer().close();
-    }
-
-    /** The team lost its last path at {@code nowNanos}. */
-    void markEmptySince(long nowNanos) {
-        emptySinceNanos = nowNanos;
-    }
-
-    long emptySinceNanos() {
-        return emptySinceNanos;
     }
 
     // ---- operator actions and the reads they and the tests need ----
