@@ -3,11 +3,6 @@ package org.hbateam.failover.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
@@ -41,14 +36,13 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
 
     private final TeamRegistry registry;
     private final AdminOperations admin;
-    private final ScheduledExecutorService sweeper;
+    private final Sweeper sweeper;
     private volatile FailoverSettings settings;
     private volatile Map<String, Object> properties;
-    private volatile ScheduledFuture<?> sweep;
     private volatile ConfigurationAdmin configAdmin;
     private volatile EventSink eventSink;
-    private volatile BalancerFactory boundFactory;
-    private volatile String boundPolicy;
+    /** The factory bound to the {@code balancer} reference, used while it serves the default policy. */
+    private volatile BoundBalancer bound;
 
     @Activate
     public FailoverService(FailoverConfiguration config, Map<String, Object> properties) {
@@ -56,13 +50,8 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
         this.properties = properties;
         this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink));
         this.admin = new AdminOperations(registry);
-        AtomicInteger threads = new AtomicInteger();
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hbateam-failover-sweeper-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        schedule(settings);
+        this.sweeper = new Sweeper(registry::sweep);
+        sweeper.every(settings.sweepIntervalMs());
     }
 
     @Modified
@@ -74,7 +63,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
             settings = validated;
             registry.applyGlobal(validated);
             if (old.sweepIntervalMs() != validated.sweepIntervalMs()) {
-                schedule(validated);
+                sweeper.every(validated.sweepIntervalMs());
             }
             if (!old.defaultPolicy().equals(validated.defaultPolicy())) {
                 LOG.info("{}: default policy {} -> {}", FailoverSettings.PID, old.defaultPolicy(), validated.defaultPolicy());
@@ -88,17 +77,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
 
     @Deactivate
     void deactivate() {
-        ScheduledFuture<?> task = sweep;
-        if (task != null) {
-            task.cancel(false);
-        }
-        sweeper.shutdownNow();
-        try {
-            // Let a sweep in progress finish before the teams close under it.
-            sweeper.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sweeper.stop();
         registry.close();
     }
 
@@ -109,14 +88,6 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
             LOG.error("{}; starting with the defaults", e.getMessage());
             return FailoverSettings.defaults();
         }
-    }
-
-    private synchronized void schedule(FailoverSettings s) {
-        ScheduledFuture<?> old = sweep;
-        if (old != null) {
-            old.cancel(false);
-        }
-        sweep = sweeper.scheduleWithFixedDelay(registry::sweep, s.sweepIntervalMs(), s.sweepIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
     private EventSink eventSink() {
@@ -144,32 +115,24 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
 
     @Reference(name = PolicyFilter.REFERENCE, service = BalancerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-            target = "(" + BalancerFactory.POLICY + "=static)", unbind = "unbindBalancer")
+            target = PolicyFilter.DEFAULT_TARGET, unbind = "unbindBalancer")
     void bindBalancer(BalancerFactory factory, Map<String, Object> serviceProperties) {
-        Object policy = serviceProperties.get(BalancerFactory.POLICY);
-        boundFactory = factory;
-        boundPolicy = policy instanceof String ? (String) policy : "";
+        bound = BoundBalancer.of(factory, serviceProperties);
         useBoundIfItMatches();
     }
 
     void unbindBalancer(BalancerFactory factory) {
         // Bind comes before unbind when DS swaps: clear only if this factory is still the bound one.
-        if (boundFactory == factory) {
-            boundFactory = null;
-            boundPolicy = null;
+        if (BoundBalancer.holds(bound, factory)) {
+            bound = null;
             registry.defaultBalancer(null);
         }
     }
 
-    /**
-     * Hands the bound factory to the teams without configuration if it serves the default policy; else
-     * they route failover-only. A factory of another policy is one bound under a target that our write has
-     * not replaced yet, or the old one while DS swaps; either way it is not the policy asked for.
-     */
+    /** Hands the bound factory to the teams without configuration if it serves the default policy; else none. */
     private synchronized void useBoundIfItMatches() {
-        BalancerFactory factory = boundFactory;
-        boolean matches = factory != null && settings.defaultPolicy().equals(boundPolicy);
-        registry.defaultBalancer(matches ? factory : null);
+        BoundBalancer current = bound;
+        registry.defaultBalancer(BoundBalancer.serves(current, settings.defaultPolicy()) ? current.factory() : null);
     }
 
     @Reference(service = ConfigurationAdmin.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
