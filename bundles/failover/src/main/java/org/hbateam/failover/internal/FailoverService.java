@@ -37,19 +37,19 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     private final TeamRegistry registry;
     private final AdminOperations admin;
     private final Sweeper sweeper;
+    private final DefaultPolicyBalancer defaultBalancer;
     private volatile FailoverSettings settings;
     private volatile Map<String, Object> properties;
     private volatile ConfigurationAdmin configAdmin;
     private volatile EventSink eventSink;
-    /** The factory bound to the {@code balancer} reference, used while it serves the default policy. */
-    private volatile BoundBalancer bound;
 
     @Activate
     public FailoverService(FailoverConfiguration config, Map<String, Object> properties) {
-        this.settings = validOrDefaults(config);
+        this.settings = FailoverSettings.fromOrDefaults(config);
         this.properties = properties;
         this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink));
         this.admin = new AdminOperations(registry);
+        this.defaultBalancer = new DefaultPolicyBalancer(registry, settings.defaultPolicy());
         this.sweeper = new Sweeper(registry::sweep);
         sweeper.every(settings.sweepIntervalMs());
     }
@@ -67,7 +67,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
             }
             if (!old.defaultPolicy().equals(validated.defaultPolicy())) {
                 LOG.info("{}: default policy {} -> {}", FailoverSettings.PID, old.defaultPolicy(), validated.defaultPolicy());
-                useBoundIfItMatches();
+                defaultBalancer.policy(validated.defaultPolicy());
             }
         } catch (InvalidConfigurationException e) {
             LOG.error("{}; the previous settings stay in force", e.getMessage());
@@ -79,15 +79,6 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     void deactivate() {
         sweeper.stop();
         registry.close();
-    }
-
-    private static FailoverSettings validOrDefaults(FailoverConfiguration config) {
-        try {
-            return FailoverSettings.from(config);
-        } catch (InvalidConfigurationException e) {
-            LOG.error("{}; starting with the defaults", e.getMessage());
-            return FailoverSettings.defaults();
-        }
     }
 
     private EventSink eventSink() {
@@ -111,28 +102,17 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
         registry.removePath(path);
     }
 
-    // ---- the default balancer, chosen by target filter ----
+    // ---- the default balancer, chosen by target filter (see DefaultPolicyBalancer) ----
 
     @Reference(name = PolicyFilter.REFERENCE, service = BalancerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             target = PolicyFilter.DEFAULT_TARGET, unbind = "unbindBalancer")
     void bindBalancer(BalancerFactory factory, Map<String, Object> serviceProperties) {
-        bound = BoundBalancer.of(factory, serviceProperties);
-        useBoundIfItMatches();
+        defaultBalancer.bind(factory, serviceProperties);
     }
 
     void unbindBalancer(BalancerFactory factory) {
-        // Bind comes before unbind when DS swaps: clear only if this factory is still the bound one.
-        if (BoundBalancer.holds(bound, factory)) {
-            bound = null;
-            registry.defaultBalancer(null);
-        }
-    }
-
-    /** Hands the bound factory to the teams without configuration if it serves the default policy; else none. */
-    private synchronized void useBoundIfItMatches() {
-        BoundBalancer current = bound;
-        registry.defaultBalancer(BoundBalancer.serves(current, settings.defaultPolicy()) ? current.factory() : null);
+        defaultBalancer.unbind(factory);
     }
 
     @Reference(service = ConfigurationAdmin.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
