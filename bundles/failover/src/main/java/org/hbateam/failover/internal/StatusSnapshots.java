@@ -18,10 +18,10 @@ final class StatusSnapshots {
         TeamPathSet set = team.pathSet();
         List<PathStatus> paths = new ArrayList<>(set.size());
         for (int i = 0; i < set.size(); i++) {
-            paths.add(of(set, i, team.config.global(), nowNanos));
+            paths.add(of(set, i, team.global(), nowNanos));
         }
         return new TeamStatus(team.name(), team.luIdentity(), team.policy(),
-                team.config.failoverOnly() ? "failover-only" : "balance", team.members.balancer().status(), set.usableCount(),
+                team.settings().failoverOnly() ? "failover-only" : "balance", team.balancerStatus(), set.usableCount(),
                 team.queuedCommands(), team.failovers(), team.lastFailoverMillis(), List.copyOf(paths));
     }
 

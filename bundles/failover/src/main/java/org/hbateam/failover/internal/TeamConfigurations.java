@@ -52,7 +52,7 @@ final class TeamConfigurations {
             defaultFactory = factory;
             for (TeamImpl team : teamsByLu.values()) {
                 if (configFor(team.luIdentity()) == null) {
-                    team.useBalancer(factory, global.defaultPolicy());
+                    team.members.useBalancer(factory, global.defaultPolicy());
                 }
             }
         }
@@ -96,7 +96,7 @@ final class TeamConfigurations {
     TeamImpl formTeam(String luIdentity, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events) {
         TeamImpl team = new TeamImpl(settingsFor(luIdentity), global, nanoClock, ledger, events);
         BalancerFactory factory = factoryFor(luIdentity);
-        team.useBalancer(factory, policyFor(luIdentity));
+        team.members.useBalancer(factory, policyFor(luIdentity));
         LOG.info("team {} formed for LU {}{}", team.name(), luIdentity, factory == null
                 ? "; no balancer for policy " + policyFor(luIdentity) + " is registered, routing failover-only" : "");
         return team;
@@ -107,7 +107,7 @@ final class TeamConfigurations {
         TeamImpl team = teamsByLu.get(luIdentity);
         if (team != null) {
             team.applySettings(settingsFor(luIdentity), global);
-            team.useBalancer(factoryFor(luIdentity), policyFor(luIdentity));
+            team.members.useBalancer(factoryFor(luIdentity), policyFor(luIdentity));
             listing.publish(teamsByLu.values());
         }
     }

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.path.PathState;
@@ -32,6 +31,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link ByteIo}: byte-level read and write.</li>
  * </ul>
  * The parts are final fields of final classes, so the command path's extra hops are inlined by the JIT.
+ * The registry swaps the balancer directly on {@link #members}; every other change goes through here.
  */
 final class TeamImpl implements Team {
     private static final Logger LOG = LoggerFactory.getLogger(TeamImpl.class);
@@ -64,25 +64,19 @@ final class TeamImpl implements Team {
     }
 
     /** Removes a path whose service is gone; its in-flight commands are retried elsewhere at once. */
-    PathEntry removePath(DataPath path) {
+    void removePath(DataPath path) {
         PathEntry entry = members.remove(path);
         if (entry != null) {
             LOG.info("team {}: path {} left", name(), entry.identity.pathId());
             entry.failOpenAttempts(new PathException(PathException.Reason.PATH_REMOVED,
                     "path service " + entry.identity.pathId() + " unregistered"));
         }
-        return entry;
     }
 
     /** New settings; commands waiting for a path are released if one is usable now. */
     void applySettings(TeamSettings newSettings, FailoverSettings newGlobal) {
         members.applySettings(newSettings, newGlobal);
         flow.releaseWaiting();
-    }
-
-    /** Uses {@code factory}'s balancer from now on; null means none (failover-only). */
-    void useBalancer(BalancerFactory factory, String policy) {
-        members.useBalancer(factory, policy);
     }
 
     /** Shuts the team: every queued and in-flight command fails once, cleanly, and the balancer is closed. */
@@ -119,7 +113,19 @@ final class TeamImpl implements Team {
         return config.noPathRetryMs();
     }
 
-    // ---- status ----
+    // ---- status (read by StatusSnapshots) ----
+
+    TeamSettings settings() {
+        return config.own();
+    }
+
+    FailoverSettings global() {
+        return config.global();
+    }
+
+    String balancerStatus() {
+        return members.balancer().status();
+    }
 
     /** A path failed while others could take over. */
     void noteFailover() {
