@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link ByteIo}: byte-level read and write.</li>
  * </ul>
  * The parts are final fields of final classes, so the command path's extra hops are inlined by the JIT.
- * The registry swaps the balancer directly on {@link #members}; every other change goes through here.
+ * Three parts are reached directly: the registry swaps the balancer on {@link #members} and reports driver
+ * states to {@link #health}, and the sweeper visits {@link #flow}; other changes go through this class.
  */
 final class TeamImpl implements Team {
     private static final Logger LOG = LoggerFactory.getLogger(TeamImpl.class);
