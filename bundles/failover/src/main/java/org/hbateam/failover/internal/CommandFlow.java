@@ -85,6 +85,7 @@ final class CommandFlow implements Attempt.AttemptListener {
         team.health.sawTraffic(entry, now);
         if (ErrorClassifier.classify(result, pending.unitAttentionRetried()) == ErrorClassifier.Verdict.RETRY_SAME_PATH) {
             pending.markUnitAttentionRetried();
+            team.noteRetry();
             int slot = set.slotOf(entry);
             if (slot >= 0 && entry.usable() && !closed) {
                 send(set, slot, pending);
@@ -120,6 +121,7 @@ final class CommandFlow implements Attempt.AttemptListener {
                     + " path errors, more than maxRetries=" + team.global().maxRetries() + "; last: " + error, error));
             return;
         }
+        team.noteRetry();
         dispatch(pending);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import org.hbateam.api.balancer.BalancerFactory;
@@ -54,6 +55,7 @@ final class TeamImpl implements Team {
     private volatile String preferred;
     private final java.util.concurrent.atomic.AtomicLong failovers = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastFailoverMillis;
+    private final LongAdder retries = new LongAdder();
 
     TeamImpl(TeamSettings settings, FailoverSettings global, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events) {
         this.luIdentity = settings.luIdentity();
@@ -194,6 +196,15 @@ final class TeamImpl implements Team {
 
     long lastFailoverMillis() {
         return lastFailoverMillis;
+    }
+
+    /** A command is sent again (after a path error, or once after a reset UNIT ATTENTION). */
+    void noteRetry() {
+        retries.increment();
+    }
+
+    long retries() {
+        return retries.sum();
     }
 
     int queuedCommands() {
