@@ -60,9 +60,10 @@ final class EmbeddedFelix implements AutoCloseable {
     }
 
     /**
-     * The service of {@code type}, waiting up to 20 s for it to appear. Looked up without Felix's class-space
-     * filter, which does not recognise the system bundle's extra packages as shared for services that also
-     * name a bundle-private interface; the cast checks that the types really are the same.
+     * The service of {@code type}, waiting up to 20 s for it to appear. Looked up without the framework's
+     * class-space filter: here {@code getServiceReference(TeamService.class)} from the system bundle found
+     * nothing although the failover bundle's service implements the very class of this class path (its
+     * other interfaces are bundle-private); the cast checks that the types really are the same.
      */
     <T> T service(Class<T> type) throws InterruptedException, InvalidSyntaxException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
