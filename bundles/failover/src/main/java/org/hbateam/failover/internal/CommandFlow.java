@@ -1,6 +1,7 @@
 package org.hbateam.failover.internal;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import org.hbateam.api.path.PathException;
@@ -20,6 +21,8 @@ final class CommandFlow implements Attempt.AttemptListener {
     private final PathHealthSupervisor health;
     private final LongSupplier nanoClock;
     private final NoPathQueue waiting = new NoPathQueue(this);
+    /** Commands sent again after a path error, or once after a reset UNIT ATTENTION. */
+    private final LongAdder retries = new LongAdder();
     private volatile boolean closed;
 
     CommandFlow(TeamMembership members, EffectiveSettings config, PathHealthSupervisor health, LongSupplier nanoClock) {
@@ -27,6 +30,10 @@ final class CommandFlow implements Attempt.AttemptListener {
         this.config = config;
         this.health = health;
         this.nanoClock = nanoClock;
+    }
+
+    long retries() {
+        return retries.sum();
     }
 
     void dispatch(PendingCommand pending) {
@@ -80,6 +87,7 @@ final class CommandFlow implements Attempt.AttemptListener {
         health.sawTraffic(entry, now);
         if (ErrorClassifier.classify(result, pending.unitAttentionRetried()) == ErrorClassifier.Verdict.RETRY_SAME_PATH) {
             pending.markUnitAttentionRetried();
+            retries.increment();
             int slot = set.slotOf(entry);
             if (slot >= 0 && entry.usable() && !closed) {
                 send(set, slot, pending);
@@ -112,6 +120,7 @@ final class CommandFlow implements Attempt.AttemptListener {
                     + " path errors, more than maxRetries=" + maxRetries + "; last: " + error, error));
             return;
         }
+        retries.increment();
         dispatch(pending);
     }
 

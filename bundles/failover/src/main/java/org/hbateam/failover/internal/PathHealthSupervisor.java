@@ -18,7 +18,8 @@ import org.hbateam.api.path.PathState;
  *   <li><b>Health from traffic first:</b> a completed command is proof of life. Only an idle path or a
  *       held-out path is probed ({@link PathProber}); a path with traffic is never probed.</li>
  *   <li><b>Back:</b> once the driver reports it UP/DEGRADED or a probe answers, by the team's failback
- *       policy: at once, after {@code failbackStableMs} of continuous health, or only by an operator.</li>
+ *       policy: at once, after {@code failbackStableMs} of continuous health, or only by an operator. While no
+ *       path of the team is usable, {@code stable} does not wait: the first healthy path resumes the I/O.</li>
  * </ul>
  */
 final class PathHealthSupervisor {
@@ -108,8 +109,11 @@ final class PathHealthSupervisor {
         if (failback == Failback.MANUAL || entry.health.operatorHeld()) {
             return;
         }
-        // Immediate still needs evidence of health since the failure; stable needs it for the stable time.
-        long stable = failback == Failback.STABLE ? TimeUnit.MILLISECONDS.toNanos(config.failbackStableMs()) : 0L;
+        // Immediate still needs evidence of health since the failure; stable needs it for the stable time, except
+        // while no path is usable: then waiting for stability only keeps the queued commands waiting (and may let
+        // them expire), so the first path with evidence of health resumes the I/O at once.
+        boolean stableWait = failback == Failback.STABLE && members.pathSet().usableCount() > 0;
+        long stable = stableWait ? TimeUnit.MILLISECONDS.toNanos(config.failbackStableMs()) : 0L;
         if (entry.health.stableFor(nowNanos, stable)) {
             reinstate(entry, why);
         }

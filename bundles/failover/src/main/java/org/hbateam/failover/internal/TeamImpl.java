@@ -142,6 +142,10 @@ final class TeamImpl implements Team {
         return lastFailoverMillis;
     }
 
+    long retries() {
+        return flow.retries();
+    }
+
     int queuedCommands() {
         return flow.queuedCommands();
     }
