@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.hbateam.api.path.PathException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One simulated adapter: a link that starts commands in arrival order. A command occupies the link for
@@ -23,41 +25,40 @@ import org.hbateam.api.path.PathException;
  * start order.
  *
  * <p>All link state lives on the adapter's one scheduler thread, so it needs no lock: submitters only add
- * to a lock-free arrival queue and wake the thread, and one timer stands for the earliest due command.
+ * to a lock-free arrival queue and unpark the thread, which parks until the earliest due command or the next
+ * wake. The thread is driven with park/unpark rather than a scheduled executor because an executor allocates
+ * a task object for every wake and every timer, i.e. per command, and the command path must not allocate
+ * beyond the unavoidable (docs/benchmarks.md, "Allocation per command").
  */
 final class SimAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(SimAdapter.class);
     private static final Comparator<SimCommand> BY_DUE_THEN_START =
             Comparator.<SimCommand>comparingLong(c -> c.due).thenComparingLong(c -> c.startSequence);
 
     private final String name;
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final Thread scheduler;
     private final Queue<SimCommand> arrivals = new ConcurrentLinkedQueue<>();
+    /** Status questions for the scheduler thread (tests and status only, never per command). */
+    private final Queue<FutureTask<Integer>> questions = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicBoolean purgeAnswered = new AtomicBoolean();
-    private final Runnable pump = this::pump;
-    private final Runnable timer = this::timerFired;
     private final Set<SimPath> paths = new CopyOnWriteArraySet<>();
     private volatile AdapterSettings settings;
     private volatile FaultState fault = FaultState.NONE;
-    /** The scheduler's thread, so that shutdown and status never wait for themselves. */
-    private volatile Thread schedulerThread;
+    private volatile boolean stopped;
 
     // Confined to the scheduler thread.
     private final Queue<SimCommand> waiting = new ArrayDeque<>();
     private final PriorityQueue<SimCommand> inService = new PriorityQueue<>(BY_DUE_THEN_START);
     private long linkFreeAt = Long.MIN_VALUE;
     private long nextStartSequence;
-    private long timerDue = Long.MAX_VALUE;
 
     SimAdapter(AdapterSettings settings) {
         this.name = settings.name();
         this.settings = settings;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "hbateam-sim-adapter-" + name);
-            thread.setDaemon(true);
-            schedulerThread = thread;
-            return thread;
-        });
+        this.scheduler = new Thread(this::runScheduler, "hbateam-sim-adapter-" + name);
+        scheduler.setDaemon(true);
+        scheduler.start();
     }
 
     String name() {
@@ -111,21 +112,47 @@ final class SimAdapter {
     }
 
     private void wake() {
-        if (pumpQueued.compareAndSet(false, true)) {
+        if (stopped) {
+            failArrivals();
+        } else if (pumpQueued.compareAndSet(false, true)) {
+            LockSupport.unpark(scheduler);
+        }
+    }
+
+    /** The scheduler thread: pump, answer status questions, park until woken or the earliest command is due. */
+    private void runScheduler() {
+        while (!stopped) {
             try {
-                scheduler.execute(pump);
-            } catch (RejectedExecutionException stopped) {
-                failArrivals();
+                FutureTask<Integer> question = questions.poll();
+                pump();
+                if (question != null) {
+                    // Polled before the pump, so the pump saw every command that arrived before the question.
+                    question.run();
+                    continue;
+                }
+                parkUntilDue();
+            } catch (RuntimeException e) {
+                LOG.error("Simulated adapter {}: scheduler step failed; carrying on", name, e);
             }
         }
     }
 
-    private void timerFired() {
-        timerDue = Long.MAX_VALUE;
-        pump();
+    private void parkUntilDue() {
+        if (pumpQueued.get() || !questions.isEmpty()) {
+            return;
+        }
+        SimCommand head = inService.peek();
+        if (head == null) {
+            LockSupport.park(this);
+        } else {
+            long delay = head.due - System.nanoTime();
+            if (delay > 0) {
+                LockSupport.parkNanos(this, delay);
+            }
+        }
     }
 
-    /** Runs on the scheduler thread: completes what is due, starts what fits, sets the timer. */
+    /** Runs on the scheduler thread: completes what is due and starts what fits. */
     private void pump() {
         pumpQueued.set(false);
         long now = System.nanoTime();
@@ -139,7 +166,6 @@ final class SimAdapter {
                 waiting.add(c);
             }
         } while (startWaiting(now));
-        armTimer(now);
     }
 
     private void completeDue(long now) {
@@ -173,14 +199,6 @@ final class SimAdapter {
         inService.add(command);
     }
 
-    private void armTimer(long now) {
-        SimCommand head = inService.peek();
-        if (head != null && head.due < timerDue) {
-            timerDue = head.due;
-            scheduler.schedule(timer, head.due - now, TimeUnit.NANOSECONDS);
-        }
-    }
-
     private void failArrivals() {
         for (SimCommand c; (c = arrivals.poll()) != null; ) {
             c.fail(PathException.Reason.PATH_REMOVED, "adapter " + name + " is stopped");
@@ -199,12 +217,22 @@ final class SimAdapter {
 
     private int onScheduler(Callable<Integer> question) {
         try {
-            return Thread.currentThread() == schedulerThread ? question.call() : scheduler.submit(question).get();
+            if (Thread.currentThread() == scheduler) {
+                return question.call();
+            }
+            FutureTask<Integer> task = new FutureTask<>(question);
+            questions.add(task);
+            if (stopped) {
+                task.run(); // no scheduler left to catch up with; answers at once (a second run is a no-op)
+            } else {
+                LockSupport.unpark(scheduler);
+            }
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        } catch (RejectedExecutionException stopped) {
-            return 0;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("adapter " + name + ": status query failed", e.getCause());
         } catch (Exception e) {
             throw new IllegalStateException("adapter " + name + ": status query failed", e);
         }
@@ -212,17 +240,21 @@ final class SimAdapter {
 
     /** Stops the scheduler thread. Commands still held must already have been failed by their paths. */
     void shutdown() {
-        scheduler.shutdownNow();
-        failArrivals();
-        if (Thread.currentThread() == schedulerThread) {
-            return;
-        }
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("adapter " + name + ": scheduler thread did not stop");
+        stopped = true;
+        LockSupport.unpark(scheduler);
+        if (Thread.currentThread() != scheduler) {
+            try {
+                scheduler.join(5000);
+                if (scheduler.isAlive()) {
+                    throw new IllegalStateException("adapter " + name + ": scheduler thread did not stop");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        failArrivals();
+        for (FutureTask<Integer> question; (question = questions.poll()) != null; ) {
+            question.run();
         }
     }
 }
