@@ -225,7 +225,7 @@ final class TeamImpl implements Team {
     public CompletionStage<ScsiResult> submit(ScsiCommand command) {
         PendingCommand pending = new PendingCommand(command);
         flow.dispatch(pending);
-        return pending.future;
+        return pending;
     }
 
     /** Shuts the team: every queued and in-flight command fails once, cleanly, and the balancer is closed. */
