@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.hbateam.api.path.PathException;
 import org.slf4j.Logger;
@@ -37,7 +38,12 @@ final class SimAdapter {
 
     private final String name;
     private final Thread scheduler;
-    private final Queue<SimCommand> arrivals = new ConcurrentLinkedQueue<>();
+    /**
+     * Commands that arrived and are not yet seen by the scheduler: a lock-free stack linked through
+     * {@link SimCommand#nextArrival}, newest first, so that an arrival allocates no queue node. The scheduler
+     * takes the whole stack at once and reverses it into arrival order.
+     */
+    private final AtomicReference<SimCommand> arrivals = new AtomicReference<>();
     /** Status questions for the scheduler thread (tests and status only, never per command). */
     private final Queue<FutureTask<Integer>> questions = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
@@ -101,7 +107,11 @@ final class SimAdapter {
 
     /** Queues a command for service. */
     void enqueue(SimCommand command) {
-        arrivals.offer(command);
+        SimCommand newest;
+        do {
+            newest = arrivals.get();
+            command.nextArrival = newest;
+        } while (!arrivals.compareAndSet(newest, command));
         wake();
     }
 
@@ -162,10 +172,30 @@ final class SimAdapter {
         }
         do {
             completeDue(now);
-            for (SimCommand c; (c = arrivals.poll()) != null; ) {
-                waiting.add(c);
-            }
+            takeArrivals();
         } while (startWaiting(now));
+    }
+
+    /** Moves every arrival, in arrival order, to the waiting line; on the scheduler thread. */
+    private void takeArrivals() {
+        for (SimCommand c = takeArrivalsInOrder(); c != null; ) {
+            SimCommand next = c.nextArrival;
+            c.nextArrival = null;
+            waiting.add(c);
+            c = next;
+        }
+    }
+
+    /** Empties the arrival stack and returns it oldest first, linked through nextArrival. */
+    private SimCommand takeArrivalsInOrder() {
+        SimCommand oldestFirst = null;
+        for (SimCommand c = arrivals.getAndSet(null); c != null; ) {
+            SimCommand older = c.nextArrival;
+            c.nextArrival = oldestFirst;
+            oldestFirst = c;
+            c = older;
+        }
+        return oldestFirst;
     }
 
     private void completeDue(long now) {
@@ -200,8 +230,10 @@ final class SimAdapter {
     }
 
     private void failArrivals() {
-        for (SimCommand c; (c = arrivals.poll()) != null; ) {
+        for (SimCommand c = takeArrivalsInOrder(); c != null; ) {
+            SimCommand next = c.nextArrival;
             c.fail(PathException.Reason.PATH_REMOVED, "adapter " + name + " is stopped");
+            c = next;
         }
     }
 
@@ -212,7 +244,10 @@ final class SimAdapter {
 
     /** Commands waiting for a slot now; for tests and status. Waits for the scheduler to catch up. */
     int waiting() {
-        return onScheduler(() -> waiting.size() + arrivals.size());
+        return onScheduler(() -> {
+            takeArrivals();
+            return waiting.size();
+        });
     }
 
     private int onScheduler(Callable<Integer> question) {
