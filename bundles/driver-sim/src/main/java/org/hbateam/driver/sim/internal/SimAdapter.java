@@ -7,16 +7,9 @@ import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.hbateam.api.path.PathException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One simulated adapter: a link that starts commands in arrival order. A command occupies the link for
@@ -25,33 +18,21 @@ import org.slf4j.LoggerFactory;
  * each command pays the full latency, as on a real HBA. Completions come in order of due time, ties in
  * start order.
  *
- * <p>All link state lives on the adapter's one scheduler thread, so it needs no lock: submitters only add
- * to a lock-free arrival queue and unpark the thread, which parks until the earliest due command or the next
- * wake. The thread is driven with park/unpark rather than a scheduled executor because an executor allocates
- * a task object for every wake and every timer, i.e. per command, and the command path must not allocate
- * beyond the unavoidable (docs/benchmarks.md, "Allocation per command").
+ * <p>All link state lives on the adapter's one {@link AdapterThread}, so it needs no lock: submitters only
+ * push onto a lock-free {@link ArrivalStack} and wake the thread, which otherwise sleeps until the earliest
+ * due command. Neither allocates per command.
  */
 final class SimAdapter {
-    private static final Logger LOG = LoggerFactory.getLogger(SimAdapter.class);
     private static final Comparator<SimCommand> BY_DUE_THEN_START =
             Comparator.<SimCommand>comparingLong(c -> c.due).thenComparingLong(c -> c.startSequence);
 
     private final String name;
-    private final Thread scheduler;
-    /**
-     * Commands that arrived and are not yet seen by the scheduler: a lock-free stack linked through
-     * {@link SimCommand#nextArrival}, newest first, so that an arrival allocates no queue node. The scheduler
-     * takes the whole stack at once and reverses it into arrival order.
-     */
-    private final AtomicReference<SimCommand> arrivals = new AtomicReference<>();
-    /** Status questions for the scheduler thread (tests and status only, never per command). */
-    private final Queue<FutureTask<Integer>> questions = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    private final AdapterThread scheduler;
+    private final ArrivalStack arrivals = new ArrivalStack();
     private final AtomicBoolean purgeAnswered = new AtomicBoolean();
     private final Set<SimPath> paths = new CopyOnWriteArraySet<>();
     private volatile AdapterSettings settings;
     private volatile FaultState fault = FaultState.NONE;
-    private volatile boolean stopped;
 
     // Confined to the scheduler thread.
     private final Queue<SimCommand> waiting = new ArrayDeque<>();
@@ -62,8 +43,7 @@ final class SimAdapter {
     SimAdapter(AdapterSettings settings) {
         this.name = settings.name();
         this.settings = settings;
-        this.scheduler = new Thread(this::runScheduler, "hbateam-sim-adapter-" + name);
-        scheduler.setDaemon(true);
+        this.scheduler = new AdapterThread(name, this::pump, this::nextDue);
         scheduler.start();
     }
 
@@ -107,11 +87,7 @@ final class SimAdapter {
 
     /** Queues a command for service. */
     void enqueue(SimCommand command) {
-        SimCommand newest;
-        do {
-            newest = arrivals.get();
-            command.nextArrival = newest;
-        } while (!arrivals.compareAndSet(newest, command));
+        arrivals.push(command);
         wake();
     }
 
@@ -122,49 +98,13 @@ final class SimAdapter {
     }
 
     private void wake() {
-        if (stopped) {
+        if (!scheduler.wake()) {
             failArrivals();
-        } else if (pumpQueued.compareAndSet(false, true)) {
-            LockSupport.unpark(scheduler);
-        }
-    }
-
-    /** The scheduler thread: pump, answer status questions, park until woken or the earliest command is due. */
-    private void runScheduler() {
-        while (!stopped) {
-            try {
-                FutureTask<Integer> question = questions.poll();
-                pump();
-                if (question != null) {
-                    // Polled before the pump, so the pump saw every command that arrived before the question.
-                    question.run();
-                    continue;
-                }
-                parkUntilDue();
-            } catch (RuntimeException e) {
-                LOG.error("Simulated adapter {}: scheduler step failed; carrying on", name, e);
-            }
-        }
-    }
-
-    private void parkUntilDue() {
-        if (pumpQueued.get() || !questions.isEmpty()) {
-            return;
-        }
-        SimCommand head = inService.peek();
-        if (head == null) {
-            LockSupport.park(this);
-        } else {
-            long delay = head.due - System.nanoTime();
-            if (delay > 0) {
-                LockSupport.parkNanos(this, delay);
-            }
         }
     }
 
     /** Runs on the scheduler thread: completes what is due and starts what fits. */
     private void pump() {
-        pumpQueued.set(false);
         long now = System.nanoTime();
         if (purgeAnswered.getAndSet(false)) {
             inService.removeIf(SimCommand::isAnswered);
@@ -176,26 +116,20 @@ final class SimAdapter {
         } while (startWaiting(now));
     }
 
+    /** When the earliest command in service is due; on the scheduler thread. */
+    private long nextDue() {
+        SimCommand head = inService.peek();
+        return head == null ? Long.MAX_VALUE : head.due;
+    }
+
     /** Moves every arrival, in arrival order, to the waiting line; on the scheduler thread. */
     private void takeArrivals() {
-        for (SimCommand c = takeArrivalsInOrder(); c != null; ) {
+        for (SimCommand c = arrivals.takeAll(); c != null; ) {
             SimCommand next = c.nextArrival;
             c.nextArrival = null;
             waiting.add(c);
             c = next;
         }
-    }
-
-    /** Empties the arrival stack and returns it oldest first, linked through nextArrival. */
-    private SimCommand takeArrivalsInOrder() {
-        SimCommand oldestFirst = null;
-        for (SimCommand c = arrivals.getAndSet(null); c != null; ) {
-            SimCommand older = c.nextArrival;
-            c.nextArrival = oldestFirst;
-            oldestFirst = c;
-            c = older;
-        }
-        return oldestFirst;
     }
 
     private void completeDue(long now) {
@@ -230,7 +164,7 @@ final class SimAdapter {
     }
 
     private void failArrivals() {
-        for (SimCommand c = takeArrivalsInOrder(); c != null; ) {
+        for (SimCommand c = arrivals.takeAll(); c != null; ) {
             SimCommand next = c.nextArrival;
             c.fail(PathException.Reason.PATH_REMOVED, "adapter " + name + " is stopped");
             c = next;
@@ -252,44 +186,16 @@ final class SimAdapter {
 
     private int onScheduler(Callable<Integer> question) {
         try {
-            if (Thread.currentThread() == scheduler) {
-                return question.call();
-            }
-            FutureTask<Integer> task = new FutureTask<>(question);
-            questions.add(task);
-            if (stopped) {
-                task.run(); // no scheduler left to catch up with; answers at once (a second run is a no-op)
-            } else {
-                LockSupport.unpark(scheduler);
-            }
-            return task.get();
+            return scheduler.ask(question);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("adapter " + name + ": status query failed", e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException("adapter " + name + ": status query failed", e);
         }
     }
 
     /** Stops the scheduler thread. Commands still held must already have been failed by their paths. */
     void shutdown() {
-        stopped = true;
-        LockSupport.unpark(scheduler);
-        if (Thread.currentThread() != scheduler) {
-            try {
-                scheduler.join(5000);
-                if (scheduler.isAlive()) {
-                    throw new IllegalStateException("adapter " + name + ": scheduler thread did not stop");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        scheduler.stop();
         failArrivals();
-        for (FutureTask<Integer> question; (question = questions.poll()) != null; ) {
-            question.run();
-        }
     }
 }
