@@ -178,7 +178,7 @@ final class TeamImpl implements Team {
     public CompletionStage<ScsiResult> submit(ScsiCommand command) {
         PendingCommand pending = new PendingCommand(command);
         flow.dispatch(pending);
-        return pending.future;
+        return pending;
     }
 
     @Override
