@@ -18,11 +18,11 @@ record ScenarioOptions(double warmupSeconds, double measureSeconds, int repeats,
         double settleSeconds, long fastIntervalMs, String only) {
 
     static final String USAGE = "options: --warmup S (2) --measure S (3) --repeats N (3) --queue-depth N (32) "
-            + "--read-percent P (50) --settle S (25) --fast-interval MS (100; 0 = leave out) "
+            + "--read-percent P (50) --settle S (20) --fast-interval MS (100; 0 = leave out) "
             + "--only shared|unequal|all (all)";
 
     static ScenarioOptions parse(String[] args) {
-        ScenarioOptions o = new ScenarioOptions(2, 3, 3, 32, 50, 25, 100, "all");
+        ScenarioOptions o = new ScenarioOptions(2, 3, 3, 32, 50, 20, 100, "all");
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
