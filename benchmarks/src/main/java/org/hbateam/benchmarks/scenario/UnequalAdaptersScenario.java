@@ -26,6 +26,7 @@ final class UnequalAdaptersScenario {
 
     private static final class Row {
         final List<Double> mbps = new ArrayList<>();
+        final List<Double> overSlow = new ArrayList<>();
         final List<Double> slowRead = new ArrayList<>();
         final List<Double> slowWrite = new ArrayList<>();
     }
@@ -59,8 +60,8 @@ final class UnequalAdaptersScenario {
         try {
             for (int rep = 1; rep <= options.repeats(); rep++) {
                 for (Case c : rows.keySet()) {
-                    double mbps = measure(setup, team, c, load);
                     Row row = rows.get(c);
+                    double mbps = measure(setup, team, c, load, row);
                     row.mbps.add(mbps);
                     PathInfo slow = Trace.pathOver(team, SLOW);
                     row.slowRead.add(slow.readShare());
@@ -77,7 +78,7 @@ final class UnequalAdaptersScenario {
         print(out, rows);
     }
 
-    private double measure(SimSetup setup, Team team, Case c, QueueDepthLoad load) throws Exception {
+    private double measure(SimSetup setup, Team team, Case c, QueueDepthLoad load, Row row) throws Exception {
         if (c.isDynamic()) {
             // A short trace is enough: no other team uses these adapters, and the static rule between ticks
             // delivers exactly the shares' byte split, so ActualLBShare equals the share and nothing moves.
@@ -87,19 +88,27 @@ final class UnequalAdaptersScenario {
             setup.policy("C", c.policy(), c.shares());
             Thread.sleep(Math.round(options.warmupSeconds() * 1000));
         }
-        return Stats.measureMBps(options.measureSeconds(), load)[0];
+        long slowBefore = Trace.bytesOver(team, SLOW);
+        long totalBefore = Trace.bytesTotal(team);
+        double mbps = Stats.measureMBps(options.measureSeconds(), load)[0];
+        long total = Trace.bytesTotal(team) - totalBefore;
+        row.overSlow.add(total == 0 ? 0 : 100.0 * (Trace.bytesOver(team, SLOW) - slowBefore) / total);
+        return mbps;
     }
 
     private static void print(PrintStream out, Map<Case, Row> rows) {
         int sum = SLOW_MBPS + FAST_MBPS;
         out.printf("%n### Unequal adapters: one team over %s (%d MB/s) + %s (%d MB/s), sum %d MB/s%n%n",
                 SLOW, SLOW_MBPS, FAST, FAST_MBPS, sum);
-        out.println("| policy | MB/s, median (runs) | fraction of the sum | share on the slow adapter, read / write % |");
-        out.println("| --- | ---: | ---: | ---: |");
+        out.println("| policy | MB/s, median (runs) | fraction of the sum | bytes over the slow adapter "
+                + "| slow adapter's share (balancer), read / write % |");
+        out.println("| --- | ---: | ---: | ---: | ---: |");
         rows.forEach((c, r) -> {
             double m = Stats.median(r.mbps);
-            out.printf("| %s | %s (%s) | %s %% | %s / %s |%n", c.label(), Stats.f0(m), Stats.all(r.mbps),
-                    Stats.f1(100 * m / sum), Stats.f1(Stats.median(r.slowRead)), Stats.f1(Stats.median(r.slowWrite)));
+            boolean shares = c.policy().equals("static") || c.policy().equals("dynamic");
+            out.printf("| %s | %s (%s) | %s %% | %s %% | %s |%n", c.label(), Stats.f0(m), Stats.all(r.mbps),
+                    Stats.f1(100 * m / sum), Stats.f1(Stats.median(r.overSlow)), shares
+                            ? Stats.f1(Stats.median(r.slowRead)) + " / " + Stats.f1(Stats.median(r.slowWrite)) : "-");
         });
     }
 }
