@@ -23,6 +23,10 @@ public final class ScenarioMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(ScenarioOptions.USAGE);
+            return;
+        }
         ScenarioOptions options;
         try {
             options = ScenarioOptions.parse(args);
