@@ -30,7 +30,7 @@ final class QueueDepthLoad {
     private final LongAdder writeBytes = new LongAdder();
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean running;
-    private CountDownLatch drained;
+    private volatile CountDownLatch drained;
 
     QueueDepthLoad(Team team, int queueDepth, double readFraction, long lunBytes) {
         this.team = team;
