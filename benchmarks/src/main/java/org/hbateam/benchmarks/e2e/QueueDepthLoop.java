@@ -4,7 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
+import org.hbateam.api.path.CommandCallback;
+import org.hbateam.api.path.DataPath;
+import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.Direction;
 import org.hbateam.api.scsi.ScsiCommand;
@@ -12,7 +16,7 @@ import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
 
 /**
- * Sequential I/O through {@link Team#submit} at a fixed queue depth, like iscsi-perf and iscsi-write-bench:
+ * Sequential I/O through {@link Team#submit} (or straight through one {@link DataPath}) at a fixed queue depth, like iscsi-perf and iscsi-write-bench:
  * each of {@code depth} slots owns one reused buffer, and each completion submits the slot's next command from
  * the completing thread (the driver's reader), so there is no hand-off between threads. The offset wraps at
  * the end of the LUN. Runs until {@link #stop} or its duration ends.
@@ -25,7 +29,30 @@ final class QueueDepthLoop {
         }
     }
 
-    private final Team team;
+    /** Where commands go: a team, or one path directly. */
+    interface Sink {
+        void submit(ScsiCommand command, BiConsumer<ScsiResult, Throwable> done);
+
+        static Sink of(Team team) {
+            return (command, done) -> team.submit(command).whenComplete(done);
+        }
+
+        static Sink of(DataPath path) {
+            return (command, done) -> path.submit(command, new CommandCallback() {
+                @Override
+                public void completed(ScsiCommand c, ScsiResult result) {
+                    done.accept(result, null);
+                }
+
+                @Override
+                public void failed(ScsiCommand c, PathException error) {
+                    done.accept(null, error);
+                }
+            });
+        }
+    }
+
+    private final Sink sink;
     private final Direction direction;
     private final int blockBytes;
     private final int depth;
@@ -41,7 +68,11 @@ final class QueueDepthLoop {
     private CountDownLatch drained;
 
     QueueDepthLoop(Team team, Direction direction, int blockBytes, int depth, long lunBytes) {
-        this.team = team;
+        this(Sink.of(team), direction, blockBytes, depth, lunBytes);
+    }
+
+    QueueDepthLoop(Sink sink, Direction direction, int blockBytes, int depth, long lunBytes) {
+        this.sink = sink;
         this.direction = direction;
         this.blockBytes = blockBytes;
         this.depth = depth;
@@ -97,7 +128,7 @@ final class QueueDepthLoop {
         buffer.clear();
         ScsiCommand command = direction == Direction.READ ? ScsiCommand.read(Cdb.read16(lba, blocks), buffer)
                 : ScsiCommand.write(Cdb.write16(lba, blocks), buffer);
-        team.submit(command).whenComplete((result, error) -> completed(buffer, result, error));
+        sink.submit(command, (result, error) -> completed(buffer, result, error));
     }
 
     private void completed(ByteBuffer buffer, ScsiResult result, Throwable error) {

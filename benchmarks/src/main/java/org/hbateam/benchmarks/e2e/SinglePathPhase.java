@@ -3,6 +3,7 @@ package org.hbateam.benchmarks.e2e;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hbateam.api.path.DataPath;
 import org.hbateam.api.scsi.Direction;
 import org.hbateam.api.team.Team;
 import org.hbateam.driver.iscsi.internal.BenchAdapters;
@@ -18,8 +19,8 @@ final class SinglePathPhase {
     static final int BLOCK_BYTES = 128 * 1024;
     static final int DEPTH = 32;
 
-    /** One pair: MiB/s of ours and of libiscsi. */
-    record Pair(double ours, double libiscsi) {
+    /** One pair: MiB/s of ours (driver + team), of libiscsi, and of the driver alone (no team), measured after them. */
+    record Pair(double ours, double libiscsi, double driverOnly) {
         double ratio() {
             return ours / libiscsi;
         }
@@ -45,7 +46,8 @@ final class SinglePathPhase {
         long errors = 0;
         try (BenchFailover failover = new BenchFailover();
              BenchAdapters adapters = new BenchAdapters(bed, "sp", List.of(1), failover)) {
-            Team team = failover.team(adapters.awaitPaths(1).get(0).luIdentity());
+            DataPath path = adapters.awaitPaths(1).get(0);
+            Team team = failover.team(path.luIdentity());
             long lunBytes = team.capacityBytes();
             new QueueDepthLoop(team, Direction.READ, BLOCK_BYTES, DEPTH, lunBytes).run(1); // warm-up: JIT, session
             for (int i = 0; i < pairs; i++) {
@@ -64,11 +66,17 @@ final class SinglePathPhase {
                 if (oursFirst) {
                     theirWrite = libiscsi.writes(1, BLOCK_BYTES, DEPTH, seconds);
                 }
-                errors += ourRead.errors() + ourWrite.errors();
-                reads.add(new Pair(ourRead.mibPerSecond(), theirRead));
-                writes.add(new Pair(ourWrite.mibPerSecond(), theirWrite));
-                System.out.printf("single path pair %d: reads ours %.0f libiscsi %.0f MiB/s; writes ours %.0f libiscsi %.0f MiB/s%n",
-                        i + 1, ourRead.mibPerSecond(), theirRead, ourWrite.mibPerSecond(), theirWrite);
+                // Diagnostic, outside the pair: the same loop straight on the driver's path, to show what the team costs.
+                QueueDepthLoop.Result driverRead = new QueueDepthLoop(QueueDepthLoop.Sink.of(path), Direction.READ, BLOCK_BYTES,
+                        DEPTH, lunBytes).run(seconds);
+                QueueDepthLoop.Result driverWrite = new QueueDepthLoop(QueueDepthLoop.Sink.of(path), Direction.WRITE, BLOCK_BYTES,
+                        DEPTH, lunBytes).run(seconds);
+                errors += ourRead.errors() + ourWrite.errors() + driverRead.errors() + driverWrite.errors();
+                reads.add(new Pair(ourRead.mibPerSecond(), theirRead, driverRead.mibPerSecond()));
+                writes.add(new Pair(ourWrite.mibPerSecond(), theirWrite, driverWrite.mibPerSecond()));
+                System.out.printf("single path pair %d: reads ours %.0f libiscsi %.0f driver-only %.0f MiB/s; writes ours %.0f "
+                        + "libiscsi %.0f driver-only %.0f MiB/s%n", i + 1, ourRead.mibPerSecond(), theirRead,
+                        driverRead.mibPerSecond(), ourWrite.mibPerSecond(), theirWrite, driverWrite.mibPerSecond());
             }
         }
         return new Result(reads, writes, errors);
