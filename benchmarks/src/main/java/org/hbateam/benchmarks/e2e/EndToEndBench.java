@@ -27,6 +27,7 @@ public final class EndToEndBench {
         E2eSettings settings = E2eSettings.parse(args);
         String started = now();
         String loadStart = loadAverage();
+        String revision = gitRevision();
         TestBed.install();
         TestBed.down(settings.name()); // what a killed earlier run may have left
         TestBed bed = TestBed.up(BedSpec.builder().name(settings.name()).paths(settings.bedPaths()).size(settings.lunSize()).build());
@@ -39,7 +40,7 @@ public final class EndToEndBench {
             FailoverTimePhase.Result failover = new FailoverTimePhase(bed, settings.failoverRuns()).run();
             List<AggregationPhase.Row> aggregation = new AggregationPhase(bed, settings.aggregationSeconds(), settings.rate())
                     .run(settings.aggregationPaths());
-            report = new Report().header(settings.command(), started, now(), gitRevision(), loadStart, loadAverage(), settings)
+            report = new Report().header(settings.command(), started, now(), revision, loadStart, loadAverage(), settings)
                     .singlePath(single, settings).aggregation(aggregation, settings).failover(failover);
         } finally {
             bed.close();

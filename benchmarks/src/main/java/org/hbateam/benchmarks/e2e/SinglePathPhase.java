@@ -32,6 +32,7 @@ final class SinglePathPhase {
     private final TestBed bed;
     private final double seconds;
     private final int pairs;
+    private long errors;
 
     SinglePathPhase(TestBed bed, double seconds, int pairs) {
         this.bed = bed;
@@ -39,46 +40,54 @@ final class SinglePathPhase {
         this.pairs = pairs;
     }
 
+    /** One side of a pair: a measurement in MiB/s. */
+    private interface Measurement {
+        double run() throws Exception;
+    }
+
     Result run() throws Exception {
         LibiscsiPeers libiscsi = new LibiscsiPeers(bed);
         List<Pair> reads = new ArrayList<>();
         List<Pair> writes = new ArrayList<>();
-        long errors = 0;
         try (BenchFailover failover = new BenchFailover();
              BenchAdapters adapters = new BenchAdapters(bed, "sp", List.of(1), failover)) {
             DataPath path = adapters.awaitPaths(1).get(0);
             Team team = failover.team(path.luIdentity());
+            QueueDepthLoop.Sink viaTeam = QueueDepthLoop.Sink.of(team);
+            QueueDepthLoop.Sink viaDriver = QueueDepthLoop.Sink.of(path);
             long lunBytes = team.capacityBytes();
-            new QueueDepthLoop(team, Direction.READ, BLOCK_BYTES, DEPTH, lunBytes).run(1); // warm-up: JIT, session
+            ours(viaTeam, Direction.READ, lunBytes, 1); // warm-up: JIT, session
             for (int i = 0; i < pairs; i++) {
                 boolean oursFirst = i % 2 == 0;
-                QueueDepthLoop.Result ourRead = null;
-                double theirRead = 0;
-                if (!oursFirst) {
-                    theirRead = libiscsi.reads(1, BLOCK_BYTES, DEPTH, seconds);
-                }
-                ourRead = new QueueDepthLoop(team, Direction.READ, BLOCK_BYTES, DEPTH, lunBytes).run(seconds);
-                if (oursFirst) {
-                    theirRead = libiscsi.reads(1, BLOCK_BYTES, DEPTH, seconds);
-                }
-                double theirWrite = oursFirst ? 0 : libiscsi.writes(1, BLOCK_BYTES, DEPTH, seconds);
-                QueueDepthLoop.Result ourWrite = new QueueDepthLoop(team, Direction.WRITE, BLOCK_BYTES, DEPTH, lunBytes).run(seconds);
-                if (oursFirst) {
-                    theirWrite = libiscsi.writes(1, BLOCK_BYTES, DEPTH, seconds);
-                }
+                double[] read = inOrder(oursFirst, () -> ours(viaTeam, Direction.READ, lunBytes, seconds),
+                        () -> libiscsi.reads(1, BLOCK_BYTES, DEPTH, seconds));
+                double[] write = inOrder(oursFirst, () -> ours(viaTeam, Direction.WRITE, lunBytes, seconds),
+                        () -> libiscsi.writes(1, BLOCK_BYTES, DEPTH, seconds));
                 // Diagnostic, outside the pair: the same loop straight on the driver's path, to show what the team costs.
-                QueueDepthLoop.Result driverRead = new QueueDepthLoop(QueueDepthLoop.Sink.of(path), Direction.READ, BLOCK_BYTES,
-                        DEPTH, lunBytes).run(seconds);
-                QueueDepthLoop.Result driverWrite = new QueueDepthLoop(QueueDepthLoop.Sink.of(path), Direction.WRITE, BLOCK_BYTES,
-                        DEPTH, lunBytes).run(seconds);
-                errors += ourRead.errors() + ourWrite.errors() + driverRead.errors() + driverWrite.errors();
-                reads.add(new Pair(ourRead.mibPerSecond(), theirRead, driverRead.mibPerSecond()));
-                writes.add(new Pair(ourWrite.mibPerSecond(), theirWrite, driverWrite.mibPerSecond()));
+                double driverRead = ours(viaDriver, Direction.READ, lunBytes, seconds);
+                double driverWrite = ours(viaDriver, Direction.WRITE, lunBytes, seconds);
+                reads.add(new Pair(read[0], read[1], driverRead));
+                writes.add(new Pair(write[0], write[1], driverWrite));
                 System.out.printf("single path pair %d: reads ours %.0f libiscsi %.0f driver-only %.0f MiB/s; writes ours %.0f "
-                        + "libiscsi %.0f driver-only %.0f MiB/s%n", i + 1, ourRead.mibPerSecond(), theirRead,
-                        driverRead.mibPerSecond(), ourWrite.mibPerSecond(), theirWrite, driverWrite.mibPerSecond());
+                        + "libiscsi %.0f driver-only %.0f MiB/s%n", i + 1, read[0], read[1], driverRead, write[0], write[1], driverWrite);
             }
         }
         return new Result(reads, writes, errors);
+    }
+
+    private double ours(QueueDepthLoop.Sink sink, Direction direction, long lunBytes, double runSeconds) throws InterruptedException {
+        QueueDepthLoop.Result result = new QueueDepthLoop(sink, direction, BLOCK_BYTES, DEPTH, lunBytes).run(runSeconds);
+        errors += result.errors();
+        return result.mibPerSecond();
+    }
+
+    /** Runs both sides of a pair, ours first or libiscsi first; returns {ours, libiscsi}. */
+    private static double[] inOrder(boolean oursFirst, Measurement ours, Measurement libiscsi) throws Exception {
+        if (oursFirst) {
+            double first = ours.run();
+            return new double[] {first, libiscsi.run()};
+        }
+        double first = libiscsi.run();
+        return new double[] {ours.run(), first};
     }
 }
