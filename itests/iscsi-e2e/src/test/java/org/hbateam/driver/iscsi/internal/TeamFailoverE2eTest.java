@@ -113,7 +113,7 @@ class TeamFailoverE2eTest {
             assertNotEquals(oldTarget, bed.targetPid(), "tgtd really was a new process");
             assertEquals(0, load.errors(), "no error reached the caller: " + load.summary());
             assertEquals(0, load.corruptBlocks(), "every read during the load matched the model: " + load.summary());
-            assertEquals(PathState.UP, one.state(), "path 1 logged in to the new target");
+            waitFor("path 1 logged in to the new target", () -> one.state() == PathState.UP);
             assertEquals(0, load.verify(directReader(one)), "every block reads back right through path 1 alone: " + load.summary());
             assertEquals(0, load.verifyOwner(1, libiscsiReader(bed, 2)),
                     "libiscsi through path 2 reads what the team wrote: " + load.summary());
