@@ -80,11 +80,17 @@ final class PathCounters {
         restartWindow();
     }
 
-    /** Updates the throughput estimate; called by the sweeper, never on the command path. */
+    /**
+     * Updates the throughput estimate; called by the sweeper, never on the command path. An interval in which the
+     * path was idle (nothing completed, nothing in flight) says nothing about its speed, so the estimate goes back
+     * to unmeasured (0): otherwise a path a balancer stopped using would decay towards 0 B/s and never be tried again.
+     */
     void sampleThroughput(long nowNanos) {
         long bytes = completedBytes.get();
         long elapsed = nowNanos - sampledAtNanos;
-        if (sampledAtNanos != 0 && elapsed > 0) {
+        if (bytes == sampledBytes && inFlightCommands.get() == 0) {
+            throughput = 0;
+        } else if (sampledAtNanos != 0 && elapsed > 0) {
             long rate = (long) ((bytes - sampledBytes) * 1e9 / elapsed);
             long old = throughput;
             throughput = old == 0 ? rate : old + (rate - old) / 4;
