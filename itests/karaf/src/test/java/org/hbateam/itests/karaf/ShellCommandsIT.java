@@ -63,16 +63,16 @@ class ShellCommandsIT {
         assertOneErrorLine("hbateam:paths nosuch", "no team named 'nosuch'");
         assertOneErrorLine("hbateam:fail-path default nosuch", "nosuch");
         assertOneErrorLine("hbateam:reinstate-path nosuch " + hba0Path, "no team named 'nosuch'");
-        assertOneErrorLine("hbateam:prefer-path default hba9", "hba9");
+        assertOneErrorLine("hbateam:prefer-path default hba9", "team default has no path or adapter 'hba9'; adapters: hba0, hba1");
         assertOneErrorLine("hbateam:reset-counters nosuch", "no team named 'nosuch'");
         assertOneErrorLine("hbateam:policy default fastest", "unknown policy 'fastest'; available: ");
-        assertOneErrorLine("hbateam:shares default --read hba0=60,hba1=30", "readShares: shares must sum to 100, they sum to 90");
-        assertOneErrorLine("hbateam:shares default --write hba0=x", "writeShares");
+        assertOneErrorLine("hbateam:shares --read hba0=60,hba1=30 default", "readShares: shares must sum to 100, they sum to 90");
+        assertOneErrorLine("hbateam:shares --write hba0=x default", "writeShares");
         assertOneErrorLine("hbateam:shares default", "give --read and/or --write");
         assertOneErrorLine("hbateam:watch --interval 5", "--interval");
-        assertOneErrorLine("hbateam:bench default --read-percent 70", "--allow-writes");
-        assertOneErrorLine("hbateam:bench default --size 12q", "--size");
-        assertOneErrorLine("hbateam:bench default --queue-depth 0", "--queue-depth");
+        assertOneErrorLine("hbateam:bench --read-percent 70 default", "--allow-writes");
+        assertOneErrorLine("hbateam:bench --size 12q default", "--size");
+        assertOneErrorLine("hbateam:bench --queue-depth 0 default", "--queue-depth");
         assertOneErrorLine("hbateam:sim-fault melt hba0", "unknown fault 'melt'");
         assertOneErrorLine("hbateam:sim-fault cut hba7", "no simulated adapter or path 'hba7'");
         String missing = karaf.execute("hbateam:team");
@@ -94,7 +94,7 @@ class ShellCommandsIT {
 
     @Test
     void sharesCommandWritesBothKeys() throws Exception {
-        String out = karaf.execute("hbateam:shares default --read hba0=70,hba1=30 --write hba0=50,hba1=50");
+        String out = karaf.execute("hbateam:shares --read hba0=70,hba1=30 --write hba0=50,hba1=50 default");
         assertTrue(out.contains("readShares and writeShares set"), "the shares command confirms: " + out);
         awaitFile(karaf.home().resolve("etc/org.hbateam.team-default.cfg"),
                 t -> t.contains("hba0=70") && t.contains("hba1=30") && t.contains("hba0=50"));
@@ -106,10 +106,10 @@ class ShellCommandsIT {
         String original = Files.readString(file);
         try {
             Files.writeString(file, original.replaceAll("(?m)^mode\\s*=.*$", "mode = failover-only"));
-            awaitOutput("hbateam:team default --no-format", o -> o.matches("(?s).*Mode\\s+failover-only.*"));
+            awaitOutput("hbateam:team --no-format default", o -> o.matches("(?s).*Mode\\s+failover-only.*"));
         } finally {
             Files.writeString(file, Files.readString(file).replaceAll("(?m)^mode\\s*=.*$", "mode = balance"));
-            awaitOutput("hbateam:team default --no-format", o -> o.matches("(?s).*Mode\\s+balance.*"));
+            awaitOutput("hbateam:team --no-format default", o -> o.matches("(?s).*Mode\\s+balance.*"));
         }
     }
 
@@ -130,7 +130,8 @@ class ShellCommandsIT {
 
     @Test
     void simulatedFaultsCutAndRestoreAnAdapter() throws Exception {
-        assertTrue(karaf.execute("hbateam:sim-faults --no-format").contains("no faults"), "no faults at the start");
+        assertTrue(karaf.execute("hbateam:sim-faults").contains("no faults"), "no faults at the start");
+        assertTrue(rows(karaf.execute("hbateam:sim-faults --no-format")).isEmpty(), "no rows for scripts either");
         String cut = karaf.execute("hbateam:sim-fault cut hba1");
         assertTrue(cut.contains("cut hba1: done"), "sim-fault confirms: " + cut);
         String faults = karaf.execute("hbateam:sim-faults --no-format");
@@ -142,21 +143,21 @@ class ShellCommandsIT {
 
     @Test
     void watchPrintsTheRequestedFramesAndEnds() throws Exception {
-        String out = karaf.execute("hbateam:watch default --interval 200 --count 2");
+        String out = karaf.execute("hbateam:watch --interval 200 --count 2 default");
         assertEquals(2, out.split("hbateam:watch ", -1).length - 1, "two frames: " + out);
         assertTrue(out.contains("MB/s") && out.contains(hba0Path), "per-path throughput: " + out);
     }
 
     @Test
     void benchPrintsProgressAndAFinalSummaryLine() throws Exception {
-        String out = karaf.execute("hbateam:bench default --duration 2s --queue-depth 8 --size 64k");
-        List<String> summary = rows(out).stream().filter(l -> l.startsWith("bench default: 64 KiB, 100% read")).toList();
+        String out = karaf.execute("hbateam:bench --duration 2s --queue-depth 8 --size 64k default");
+        List<String> summary = rows(out).stream().filter(l -> l.startsWith("bench default: 64 KiB, 100% read") && l.contains("p99.9")).toList();
         assertEquals(1, summary.size(), "one summary line: " + out);
         String line = summary.get(0);
         assertTrue(line.contains("MB/s") && line.contains("IOPS") && line.contains("p50") && line.contains("p99.9")
                 && line.endsWith(" 0 errors"), "throughput, IOPS and percentiles, no errors: " + line);
         assertTrue(rows(out).stream().anyMatch(l -> l.trim().startsWith("1 s")), "a progress line per second: " + out);
-        String mixed = karaf.execute("hbateam:bench default --duration 1s --read-percent 70 --allow-writes");
+        String mixed = karaf.execute("hbateam:bench --duration 1s --read-percent 70 --allow-writes default");
         assertTrue(mixed.contains("70% read") && mixed.contains(" 0 errors"), "a mixed run with writes: " + mixed);
     }
 
@@ -168,7 +169,7 @@ class ShellCommandsIT {
         assertTrue(watch.contains("MB/s"), "a viewer watches: " + watch);
         String refused = karaf.executeAs("viewer", "viewer", "hbateam:fail-path default " + hba0Path);
         assertTrue(refused.contains("not found") || refused.contains("Insufficient credentials"), "the viewer is refused: " + refused);
-        String bench = karaf.executeAs("viewer", "viewer", "hbateam:bench default --duration 1s");
+        String bench = karaf.executeAs("viewer", "viewer", "hbateam:bench --duration 1s default");
         assertFalse(bench.contains("IOPS"), "a viewer cannot drive I/O: " + bench);
         String team = karaf.execute("hbateam:team default");
         assertTrue(team.contains("2 of 2") && !team.contains("operator"), "the refused command changed nothing: " + team);

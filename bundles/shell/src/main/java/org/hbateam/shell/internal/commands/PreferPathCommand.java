@@ -1,10 +1,14 @@
 package org.hbateam.shell.internal.commands;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.hbateam.api.team.PathInfo;
+import org.hbateam.api.team.Team;
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.shell.internal.completers.PathOrAdapterCompleter;
 import org.hbateam.shell.internal.completers.TeamNameCompleter;
@@ -28,10 +32,23 @@ public class PreferPathCommand extends HbaTeamCommandSupport {
 
     @Override
     protected Object doExecute() {
-        String team = requireTeam(teamName).name();
+        Team team = requireTeam(teamName);
         String choice = "-".equals(pathOrAdapter) ? null : pathOrAdapter;
-        admin.preferPath(team, choice);
-        System.out.println("team " + team + ": primary " + (choice == null ? "is the configured one again" : "is now " + choice));
+        if (choice != null) {
+            requireMember(team, choice);
+        }
+        admin.preferPath(team.name(), choice);
+        System.out.println("team " + team.name() + ": primary " + (choice == null ? "is the configured one again" : "is now " + choice));
         return null;
+    }
+
+    /** The failover service accepts any name (the path may come later); an operator typing one wants a present one. */
+    private static void requireMember(Team team, String pathOrAdapter) {
+        List<PathInfo> paths = team.paths();
+        boolean present = paths.stream().anyMatch(p -> p.pathId().equals(pathOrAdapter) || p.adapterId().equals(pathOrAdapter));
+        if (!present) {
+            throw new IllegalArgumentException("team " + team.name() + " has no path or adapter '" + pathOrAdapter + "'; adapters: "
+                    + String.join(", ", paths.stream().map(PathInfo::adapterId).distinct().toList()));
+        }
     }
 }

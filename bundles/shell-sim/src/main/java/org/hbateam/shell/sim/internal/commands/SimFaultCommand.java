@@ -57,19 +57,43 @@ public class SimFaultCommand implements Action {
                     + String.join(", ", faults.adapters()));
         }
         switch (kind.toLowerCase(Locale.ROOT)) {
-            case "cut" -> {
-                if (adapter) faults.cutAdapter(target); else faults.cutPath(target);
-            }
-            case "blackhole" -> {
-                if (adapter) faults.blackHoleAdapter(target); else faults.blackHolePath(target);
-            }
-            case "slow" -> {
-                if (adapter) faults.slowAdapter(target, factor); else faults.slowPath(target, factor);
-            }
-            case "restore" -> {
-                if (adapter) faults.restoreAdapter(target); else faults.restorePath(target);
-            }
+            case "cut" -> cut(adapter);
+            case "blackhole" -> blackHole(adapter);
+            case "slow" -> slow(adapter);
+            case "restore" -> restore(adapter);
             default -> throw new IllegalArgumentException("unknown fault '" + kind + "'; use cut, blackhole, slow or restore");
+        }
+    }
+
+    private void cut(boolean adapter) {
+        if (adapter) {
+            faults.cutAdapter(target);
+        } else {
+            faults.cutPath(target);
+        }
+    }
+
+    private void blackHole(boolean adapter) {
+        if (adapter) {
+            faults.blackHoleAdapter(target);
+        } else {
+            faults.blackHolePath(target);
+        }
+    }
+
+    private void slow(boolean adapter) {
+        if (adapter) {
+            faults.slowAdapter(target, factor);
+        } else {
+            faults.slowPath(target, factor);
+        }
+    }
+
+    private void restore(boolean adapter) {
+        if (adapter) {
+            faults.restoreAdapter(target);
+        } else {
+            faults.restorePath(target);
         }
     }
 
