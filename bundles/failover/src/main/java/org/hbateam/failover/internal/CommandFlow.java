@@ -33,7 +33,7 @@ final class CommandFlow implements Attempt.AttemptListener {
 
     void dispatch(PendingCommand pending) {
         if (closed) {
-            pending.fail(new TeamException(team.name(), "team " + team.name() + " is shutting down", null));
+            pending.fail(new TeamException(team.name(), "team " + team.name() + " is closed (the failover service stopped, or no path came back)", null));
             return;
         }
         TeamPathSet set = team.pathSet();
@@ -176,7 +176,7 @@ final class CommandFlow implements Attempt.AttemptListener {
     private void failWaiting() {
         PendingCommand pending;
         while ((pending = waiting.poll()) != null) {
-            pending.fail(new TeamException(team.name(), "team " + team.name() + " is shutting down", null));
+            pending.fail(new TeamException(team.name(), "team " + team.name() + " is closed (the failover service stopped, or no path came back)", null));
         }
     }
 
@@ -200,7 +200,7 @@ final class CommandFlow implements Attempt.AttemptListener {
             for (Attempt attempt : entry.inFlight) {
                 if (attempt.close()) {
                     entry.inFlight.remove(attempt);
-                    attempt.command.fail(new TeamException(team.name(), "team " + team.name() + " is shutting down", null));
+                    attempt.command.fail(new TeamException(team.name(), "team " + team.name() + " is closed (the failover service stopped, or no path came back)", null));
                     abortQuietly(entry, attempt.command.command);
                 }
             }

@@ -52,6 +52,7 @@ final class TeamImpl implements Team {
     private volatile BalancerSlot balancer = BalancerSlot.NONE;
     private volatile boolean closed;
     private volatile String preferred;
+    private volatile long emptySinceNanos;
     private final java.util.concurrent.atomic.AtomicLong failovers = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastFailoverMillis;
 
@@ -106,6 +107,15 @@ final class TeamImpl implements Team {
             probe.failFromTeam(gone);
         }
         return entry;
+    }
+
+    /** The team lost its last path at {@code nowNanos}. */
+    void markEmptySince(long nowNanos) {
+        emptySinceNanos = nowNanos;
+    }
+
+    long emptySinceNanos() {
+        return emptySinceNanos;
     }
 
     synchronized boolean isEmpty() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.hbateam.api.balancer.BalancerFactory;
@@ -85,13 +86,11 @@ final class TeamRegistry implements PathStateListener {
     }
 
     /**
-     * Removes a path. A team that loses its last path disappears from view at once; if commands wait in
-     * it (the retried in-flight commands of a driver that stopped, say), it stays dormant until they are
-     * sent on a path that joins again (a driver restarted within {@code noPathRetryMs} loses no I/O) or
-     * have expired, and only then is closed.
+     * Removes a path. A team that loses its last path disappears from view at once but stays dormant for
+     * {@code noPathRetryMs}: callers holding it can keep submitting (commands wait), and a driver restarted
+     * within that time (its paths join the same team) loses no I/O. The sweeper closes it after that.
      */
     void removePath(DataPath path) {
-        TeamImpl closed = null;
         synchronized (lock) {
             TeamImpl team = teamOfPath.remove(path);
             if (team == null) {
@@ -99,24 +98,23 @@ final class TeamRegistry implements PathStateListener {
             }
             team.removePath(path);
             if (team.isEmpty()) {
-                closed = retireIfIdle(team);
-                if (closed == null) {
-                    LOG.warn("team {} has no paths left; {} command(s) wait up to {} ms for one to join", team.name(),
-                            team.queuedCommands(), team.noPathRetryMs());
-                }
+                team.markEmptySince(nanoClock.getAsLong());
+                LOG.warn("team {} has no paths left; it waits up to {} ms for one to join ({} command(s) waiting)",
+                        team.name(), team.noPathRetryMs(), team.queuedCommands());
             }
             publish();
         }
         removeListener(path);
-        if (closed != null) {
-            LOG.info("team {} has no paths left and is gone", closed.name());
-            closed.close();
-        }
     }
 
-    /** Forgets an empty team with nothing waiting and returns it for closing; null if it must stay. Holds the lock. */
-    private TeamImpl retireIfIdle(TeamImpl team) {
-        if (team.isEmpty() && team.queuedCommands() == 0 && teamsByLu.get(team.luIdentity()) == team) {
+    /**
+     * Forgets a team that has been empty for its no-path retry time with nothing waiting and returns it for
+     * closing; null if it must stay. Holds the lock.
+     */
+    private TeamImpl retireIfIdle(TeamImpl team, long nowNanos) {
+        if (team.isEmpty() && team.queuedCommands() == 0
+                && nowNanos - team.emptySinceNanos() >= TimeUnit.MILLISECONDS.toNanos(team.noPathRetryMs())
+                && teamsByLu.get(team.luIdentity()) == team) {
             teamsByLu.remove(team.luIdentity());
             return team;
         }
@@ -278,15 +276,15 @@ final class TeamRegistry implements PathStateListener {
             dormant |= team.isEmpty();
         }
         if (dormant) {
-            retireIdleTeams();
+            retireIdleTeams(now);
         }
     }
 
-    private void retireIdleTeams() {
+    private void retireIdleTeams(long nowNanos) {
         List<TeamImpl> retired = new ArrayList<>();
         synchronized (lock) {
             for (TeamImpl team : new ArrayList<>(teamsByLu.values())) {
-                TeamImpl gone = retireIfIdle(team);
+                TeamImpl gone = retireIfIdle(team, nowNanos);
                 if (gone != null) {
                     retired.add(gone);
                 }
@@ -294,7 +292,7 @@ final class TeamRegistry implements PathStateListener {
             publish();
         }
         for (TeamImpl team : retired) {
-            LOG.info("team {} had no path come back and is gone", team.name());
+            LOG.info("team {}: no path came back within {} ms; the team is gone", team.name(), team.noPathRetryMs());
             team.close();
         }
     }

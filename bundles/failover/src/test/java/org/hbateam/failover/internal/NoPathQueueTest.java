@@ -121,4 +121,18 @@ class NoPathQueueTest {
         f.add(new FakePath("p9", "hba9", "lu"));
         assertTrue(f.team("lu") != team, "a path joining later forms a new team: the old one was closed");
     }
+
+    @Test
+    void aCallerHoldingTheTeamCanKeepSubmittingWhileItsDriverRestarts() {
+        f.registry.removePath(p1);
+        f.registry.removePath(p2);
+        AtomicInteger outcomes = new AtomicInteger();
+        CompletableFuture<ScsiResult> later = submitMany(1, outcomes).get(0);
+        assertFalse(later.isDone(), "a command submitted to the dormant team waits");
+        f.advanceMillis(900);
+        f.registry.sweep();
+        f.add(new FakePath("p1", "hba0", "lu"));
+        assertEquals(ScsiResult.GOOD, later.getNow(null), "the restarted driver's path served it");
+        assertTrue(f.team("lu") == team, "the same team object carries on");
+    }
 }
