@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShellCommandsIT {
     private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final String MARKER = "ENDOFCOMMANDOUTPUT";
     private static KarafInstance karaf;
     private static String hba0Path;
     private static String hba1Path;
@@ -59,22 +62,28 @@ class ShellCommandsIT {
 
     @Test
     void wrongArgumentsPrintOneLineAndNoStackTrace() throws Exception {
-        assertOneErrorLine("hbateam:team nosuch", "no team named 'nosuch'");
-        assertOneErrorLine("hbateam:paths nosuch", "no team named 'nosuch'");
-        assertOneErrorLine("hbateam:fail-path default nosuch", "nosuch");
-        assertOneErrorLine("hbateam:reinstate-path nosuch " + hba0Path, "no team named 'nosuch'");
-        assertOneErrorLine("hbateam:prefer-path default hba9", "team default has no path or adapter 'hba9'; adapters: hba0, hba1");
-        assertOneErrorLine("hbateam:reset-counters nosuch", "no team named 'nosuch'");
-        assertOneErrorLine("hbateam:policy default fastest", "unknown policy 'fastest'; available: ");
-        assertOneErrorLine("hbateam:shares --read hba0=60,hba1=30 default", "readShares: shares must sum to 100, they sum to 90");
-        assertOneErrorLine("hbateam:shares --write hba0=x default", "writeShares");
-        assertOneErrorLine("hbateam:shares default", "give --read and/or --write");
-        assertOneErrorLine("hbateam:watch --interval 5", "--interval");
-        assertOneErrorLine("hbateam:bench --read-percent 70 default", "--allow-writes");
-        assertOneErrorLine("hbateam:bench --size 12q default", "--size");
-        assertOneErrorLine("hbateam:bench --queue-depth 0 default", "--queue-depth");
-        assertOneErrorLine("hbateam:sim-fault melt hba0", "unknown fault 'melt'");
-        assertOneErrorLine("hbateam:sim-fault cut hba7", "no simulated adapter or path 'hba7'");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("hbateam:team nosuch", "no team named 'nosuch'");
+        expected.put("hbateam:paths nosuch", "no team named 'nosuch'");
+        expected.put("hbateam:fail-path default nosuch", "nosuch");
+        expected.put("hbateam:reinstate-path nosuch " + hba0Path, "no team named 'nosuch'");
+        expected.put("hbateam:prefer-path default hba9", "team default has no path or adapter 'hba9'; adapters: hba0, hba1");
+        expected.put("hbateam:reset-counters nosuch", "no team named 'nosuch'");
+        expected.put("hbateam:policy default fastest", "unknown policy 'fastest'; available: ");
+        expected.put("hbateam:shares --read hba0=60,hba1=30 default", "readShares: shares must sum to 100, they sum to 90");
+        expected.put("hbateam:shares --write hba0=x default", "writeShares");
+        expected.put("hbateam:shares default", "give --read and/or --write");
+        expected.put("hbateam:watch --interval 5", "--interval");
+        expected.put("hbateam:bench --read-percent 70 default", "--allow-writes");
+        expected.put("hbateam:bench --size 12q default", "--size");
+        expected.put("hbateam:bench --queue-depth 0 default", "--queue-depth");
+        expected.put("hbateam:sim-fault melt hba0", "unknown fault 'melt'");
+        expected.put("hbateam:sim-fault cut hba7", "no simulated adapter or path 'hba7'");
+        List<String> outputs = executeEach(expected.keySet().toArray(String[]::new));
+        int i = 0;
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            assertOneErrorLine(e.getKey(), outputs.get(i++), e.getValue());
+        }
         String missing = karaf.execute("hbateam:team");
         assertFalse(missing.contains("\tat "), "a missing argument gives no stack trace: " + missing);
         assertTrue(missing.toLowerCase().contains("team"), "a missing argument is named: " + missing);
@@ -175,12 +184,23 @@ class ShellCommandsIT {
         assertTrue(team.contains("2 of 2") && !team.contains("operator"), "the refused command changed nothing: " + team);
     }
 
-    private static void assertOneErrorLine(String command, String expected) throws Exception {
-        String out = karaf.execute(command);
+    private static void assertOneErrorLine(String command, String out, String expected) {
         List<String> lines = rows(out);
         assertEquals(1, lines.size(), command + " should print exactly one line: " + out);
         assertTrue(lines.get(0).contains("Error") && lines.get(0).contains(expected), command + " should say '" + expected + "': " + out);
         assertFalse(out.contains("Exception"), command + " should print no exception: " + out);
+    }
+
+    /** Runs the commands in one client session (one JVM start instead of one per command); the output of each. */
+    private static List<String> executeEach(String... commands) throws Exception {
+        String[] script = new String[commands.length * 2];
+        for (int i = 0; i < commands.length; i++) {
+            script[2 * i] = commands[i];
+            script[2 * i + 1] = "echo " + MARKER;
+        }
+        String[] outputs = karaf.execute(script).split(MARKER + "\\R?", -1);
+        assertEquals(commands.length + 1, outputs.length, "one output per command: " + String.join("|", outputs));
+        return List.of(outputs).subList(0, commands.length);
     }
 
     private static void awaitOutput(String commands, Predicate<String> done) throws Exception {
