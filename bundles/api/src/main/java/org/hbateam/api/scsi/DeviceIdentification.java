@@ -16,14 +16,18 @@ public final class DeviceIdentification {
     private static final int TYPE_EUI64 = 2;
     private static final int TYPE_NAA = 3;
     private static final int TYPE_SCSI_NAME = 8;
+    private static final int NAA_LOCALLY_ASSIGNED = 3;
 
     private DeviceIdentification() {
     }
 
     /**
      * Picks the logical unit's identity from a VPD 0x83 page: the strongest designator associated with the
-     * logical unit, in the order NAA, EUI-64, SCSI name string, T10 vendor ID. The result is a stable
-     * string such as {@code naa.60000000000000000e00000000010001}.
+     * logical unit, in the order NAA (other than locally assigned), EUI-64, SCSI name string, T10 vendor ID,
+     * and last a locally assigned NAA (NAA field 3). A locally assigned NAA is unique only within its target
+     * (tgt derives it from target id and LUN alone), so two targets could report the same one; the T10 vendor
+     * ID that follows it carries a configured id. When two designators have the same rank, the first wins.
+     * The result is a stable string such as {@code naa.60000000000000000e00000000010001}.
      *
      * @return empty when the page has no logical-unit designator
      * @throws IllegalArgumentException when the page is truncated or is not page 0x83
@@ -45,10 +49,10 @@ public final class DeviceIdentification {
             if (at + 4 + length > end) {
                 throw new IllegalArgumentException("VPD 0x83 designator overruns the page at offset " + (at - start));
             }
-            int rank = rank(type);
+            byte[] value = new byte[length];
+            b.get(at + 4, value);
+            int rank = rank(type, codeSet, value);
             if (association == ASSOC_LOGICAL_UNIT && rank < bestRank) {
-                byte[] value = new byte[length];
-                b.get(at + 4, value);
                 best = format(type, codeSet, value);
                 bestRank = rank;
             }
@@ -92,14 +96,19 @@ public final class DeviceIdentification {
         return b;
     }
 
-    private static int rank(int type) {
+    private static int rank(int type, int codeSet, byte[] value) {
         switch (type) {
-            case TYPE_NAA: return 0;
+            case TYPE_NAA: return isLocallyAssignedNaa(codeSet, value) ? 4 : 0;
             case TYPE_EUI64: return 1;
             case TYPE_SCSI_NAME: return 2;
             case TYPE_T10_VENDOR: return 3;
             default: return Integer.MAX_VALUE;
         }
+    }
+
+    /** The NAA field is the high nibble of the designator's first byte; 3 means locally assigned. */
+    private static boolean isLocallyAssignedNaa(int codeSet, byte[] value) {
+        return codeSet == CODE_SET_BINARY && value.length > 0 && ((value[0] >> 4) & 0x0F) == NAA_LOCALLY_ASSIGNED;
     }
 
     private static String format(int type, int codeSet, byte[] value) {

@@ -4,13 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
-import java.util.Comparator;
-
 import javax.inject.Inject;
 
-import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.driver.sim.SimulatedFaults;
+import org.hbateam.failover.admin.FailoverAdmin;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -26,8 +24,9 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * api + driver-sim + failover in a plain Felix with SCR: a team forms, survives the loss of the path that
- * carries its writes with every byte intact, and loses no completion when the driver bundle stops under load.
+ * api + driver-sim + failover in a plain Felix with SCR: a team forms, and loses no completion when the
+ * simulated driver bundle stops under load. The other failover scenarios (a cut path among them) are in
+ * {@link FailoverScenariosIT}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
@@ -37,7 +36,7 @@ public class FailoverIT extends FelixTestSupport {
     @Inject
     private ConfigurationAdmin configAdmin;
     @Inject
-    private SimulatedFaults faults;
+    private FailoverAdmin admin;
 
     private SimulatedTeam bed;
     private Workload workload;
@@ -73,29 +72,6 @@ public class FailoverIT extends FelixTestSupport {
     }
 
     @Test
-    public void cuttingThePathThatCarriesTheWritesLosesNoByte() throws Exception {
-        Team team = bed.awaitTeam(2);
-        workload = new Workload(team, 4, 512, 16, 0.3);
-        workload.start();
-        workload.awaitCompleted(400, 20_000);
-
-        PathInfo carrying = busiestWriter(team);
-        faults.cutPath(carrying.pathId());
-        long writtenBeforeCut = writtenThrough(team, survivorOf(team, carrying));
-        workload.awaitCompleted(800, 20_000);
-        workload.stop();
-
-        assertEquals("no command may fail across the cut: " + workload.summary(), 0, workload.failed());
-        assertTrue("nothing may go wrong: " + workload.summary(), workload.problems().isEmpty());
-        PathInfo survivor = survivorOf(team, carrying);
-        assertTrue("the surviving path must carry the writes after the cut",
-                writtenThrough(team, survivor) > writtenBeforeCut);
-        DirectPathIo reader = new DirectPathIo(bed.path(survivor.adapterId()), team.blockSize());
-        assertEquals("every block read back through " + survivor.pathId() + " must hold what was written",
-                0, workload.verify(reader));
-    }
-
-    @Test
     public void stoppingTheDriverBundleUnderLoadLosesNoCompletion() throws Exception {
         Team team = bed.awaitTeam(2);
         workload = new Workload(team, 4, 512, 16, 0.0);
@@ -115,18 +91,8 @@ public class FailoverIT extends FelixTestSupport {
         assertEquals("commands queue while no path exists and resume on the new paths: " + workload.summary(),
                 0, workload.failed());
         assertTrue("nothing may go wrong: " + workload.summary(), workload.problems().isEmpty());
-    }
-
-    private static PathInfo busiestWriter(Team team) {
-        return team.paths().stream().max(Comparator.comparingLong(PathInfo::bytesWritten)).orElseThrow();
-    }
-
-    private static PathInfo survivorOf(Team team, PathInfo cut) {
-        return team.paths().stream().filter(p -> !p.pathId().equals(cut.pathId())).findFirst().orElseThrow();
-    }
-
-    private static long writtenThrough(Team team, PathInfo path) {
-        return team.paths().stream().filter(p -> p.pathId().equals(path.pathId()))
-                .mapToLong(PathInfo::bytesWritten).sum();
+        // The simulated medium lives in the driver bundle and is new after its restart: nothing to read back.
+        System.out.println(ScenarioReport.line("sim driver bundle stopped", workload,
+                admin.status(SimulatedTeam.LU_IDENTITY).orElseThrow(), "(write-only: the medium restarted with the driver)"));
     }
 }

@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hbateam.api.path.PathException;
 
@@ -22,42 +18,33 @@ import org.hbateam.api.path.PathException;
  * each command pays the full latency, as on a real HBA. Completions come in order of due time, ties in
  * start order.
  *
- * <p>All link state lives on the adapter's one scheduler thread, so it needs no lock: submitters only add
- * to a lock-free arrival queue and wake the thread, and one timer stands for the earliest due command.
+ * <p>All link state lives on the adapter's one {@link AdapterThread}, so it needs no lock: submitters only
+ * push onto a lock-free {@link ArrivalStack} and wake the thread, which otherwise sleeps until the earliest
+ * due command. Neither allocates per command.
  */
 final class SimAdapter {
     private static final Comparator<SimCommand> BY_DUE_THEN_START =
             Comparator.<SimCommand>comparingLong(c -> c.due).thenComparingLong(c -> c.startSequence);
 
     private final String name;
-    private final ScheduledThreadPoolExecutor scheduler;
-    private final Queue<SimCommand> arrivals = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    private final AdapterThread scheduler;
+    private final ArrivalStack arrivals = new ArrivalStack();
     private final AtomicBoolean purgeAnswered = new AtomicBoolean();
-    private final Runnable pump = this::pump;
-    private final Runnable timer = this::timerFired;
     private final Set<SimPath> paths = new CopyOnWriteArraySet<>();
     private volatile AdapterSettings settings;
     private volatile FaultState fault = FaultState.NONE;
-    /** The scheduler's thread, so that shutdown and status never wait for themselves. */
-    private volatile Thread schedulerThread;
 
     // Confined to the scheduler thread.
     private final Queue<SimCommand> waiting = new ArrayDeque<>();
     private final PriorityQueue<SimCommand> inService = new PriorityQueue<>(BY_DUE_THEN_START);
     private long linkFreeAt = Long.MIN_VALUE;
     private long nextStartSequence;
-    private long timerDue = Long.MAX_VALUE;
 
     SimAdapter(AdapterSettings settings) {
         this.name = settings.name();
         this.settings = settings;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "hbateam-sim-adapter-" + name);
-            thread.setDaemon(true);
-            schedulerThread = thread;
-            return thread;
-        });
+        this.scheduler = new AdapterThread(name, this::pump, this::nextDue);
+        scheduler.start();
     }
 
     String name() {
@@ -100,7 +87,7 @@ final class SimAdapter {
 
     /** Queues a command for service. */
     void enqueue(SimCommand command) {
-        arrivals.offer(command);
+        arrivals.push(command);
         wake();
     }
 
@@ -111,23 +98,13 @@ final class SimAdapter {
     }
 
     private void wake() {
-        if (pumpQueued.compareAndSet(false, true)) {
-            try {
-                scheduler.execute(pump);
-            } catch (RejectedExecutionException stopped) {
-                failArrivals();
-            }
+        if (!scheduler.wake()) {
+            failArrivals();
         }
     }
 
-    private void timerFired() {
-        timerDue = Long.MAX_VALUE;
-        pump();
-    }
-
-    /** Runs on the scheduler thread: completes what is due, starts what fits, sets the timer. */
+    /** Runs on the scheduler thread: completes what is due and starts what fits. */
     private void pump() {
-        pumpQueued.set(false);
         long now = System.nanoTime();
         if (purgeAnswered.getAndSet(false)) {
             inService.removeIf(SimCommand::isAnswered);
@@ -135,11 +112,24 @@ final class SimAdapter {
         }
         do {
             completeDue(now);
-            for (SimCommand c; (c = arrivals.poll()) != null; ) {
-                waiting.add(c);
-            }
+            takeArrivals();
         } while (startWaiting(now));
-        armTimer(now);
+    }
+
+    /** When the earliest command in service is due; on the scheduler thread. */
+    private long nextDue() {
+        SimCommand head = inService.peek();
+        return head == null ? Long.MAX_VALUE : head.due;
+    }
+
+    /** Moves every arrival, in arrival order, to the waiting line; on the scheduler thread. */
+    private void takeArrivals() {
+        for (SimCommand c = arrivals.takeAll(); c != null; ) {
+            SimCommand next = c.nextArrival;
+            c.nextArrival = null;
+            waiting.add(c);
+            c = next;
+        }
     }
 
     private void completeDue(long now) {
@@ -173,17 +163,11 @@ final class SimAdapter {
         inService.add(command);
     }
 
-    private void armTimer(long now) {
-        SimCommand head = inService.peek();
-        if (head != null && head.due < timerDue) {
-            timerDue = head.due;
-            scheduler.schedule(timer, head.due - now, TimeUnit.NANOSECONDS);
-        }
-    }
-
     private void failArrivals() {
-        for (SimCommand c; (c = arrivals.poll()) != null; ) {
+        for (SimCommand c = arrivals.takeAll(); c != null; ) {
+            SimCommand next = c.nextArrival;
             c.fail(PathException.Reason.PATH_REMOVED, "adapter " + name + " is stopped");
+            c = next;
         }
     }
 
@@ -194,35 +178,24 @@ final class SimAdapter {
 
     /** Commands waiting for a slot now; for tests and status. Waits for the scheduler to catch up. */
     int waiting() {
-        return onScheduler(() -> waiting.size() + arrivals.size());
+        return onScheduler(() -> {
+            takeArrivals();
+            return waiting.size();
+        });
     }
 
     private int onScheduler(Callable<Integer> question) {
         try {
-            return Thread.currentThread() == schedulerThread ? question.call() : scheduler.submit(question).get();
+            return scheduler.ask(question);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        } catch (RejectedExecutionException stopped) {
-            return 0;
-        } catch (Exception e) {
-            throw new IllegalStateException("adapter " + name + ": status query failed", e);
         }
     }
 
     /** Stops the scheduler thread. Commands still held must already have been failed by their paths. */
     void shutdown() {
-        scheduler.shutdownNow();
+        scheduler.stop();
         failArrivals();
-        if (Thread.currentThread() == schedulerThread) {
-            return;
-        }
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("adapter " + name + ": scheduler thread did not stop");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * abort, restore, removal) is the only one to call the callback. A command that lost its claim is never
  * executed afterwards, so a write failed back to the caller cannot land later behind a retry.
  *
- * <p>{@link #due} and {@link #startSequence} belong to the adapter's scheduler thread, which alone sets and
+ * <p>{@link #due}, {@link #startSequence} and (once published) {@link #nextArrival} belong to the adapter's scheduler thread, which alone sets and
  * reads them.
  */
 final class SimCommand {
@@ -35,6 +35,11 @@ final class SimCommand {
     long due;
     /** Orders commands with the same due time by when they started. */
     long startSequence;
+    /**
+     * The link in the adapter's arrival stack: written by the submitter before its CAS publishes the command,
+     * then only by the scheduler thread.
+     */
+    SimCommand nextArrival;
 
     SimCommand(SimPath path, ScsiCommand command, CommandCallback callback) {
         this.path = path;

@@ -16,6 +16,7 @@ import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
+import org.hbateam.failover.internal.E2eFailover;
 import org.hbateam.testbed.TestBed;
 
 /**
@@ -32,23 +33,45 @@ final class E2eAdapter implements AutoCloseable {
 
     E2eAdapter(TestBed bed, int path, Proposal proposal, ChapCredentials chap, boolean discovery, int nopIntervalMs,
                int nopTimeoutMs) {
+        this(new AdapterSettings("e2e" + path, new InetSocketAddress(bed.hostAddress(path), 0),
+                "iqn.2026-01.org.hbateam:e2e", List.of(Portal.parse(bed.portal(path).toString())),
+                discovery ? List.of() : List.of(bed.targetIqn()), chap, proposal, 5000, nopIntervalMs, nopTimeoutMs, 10000, 200), null);
+    }
+
+    /**
+     * An adapter with the driver's default timeouts (login, NOP, task management, reconnect) whose paths are also
+     * handed to {@code failover}, as the OSGi registry would hand the path services to the failover service.
+     */
+    E2eAdapter(TestBed bed, int path, E2eFailover failover) {
+        this(new AdapterSettings("team" + path, new InetSocketAddress(bed.hostAddress(path), 0),
+                "iqn.2026-01.org.hbateam:e2e-team", List.of(Portal.parse(bed.portal(path).toString())),
+                List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000), failover);
+    }
+
+    private E2eAdapter(AdapterSettings settings, E2eFailover failover) {
         PathRegistry registry = (p, properties) -> {
             IscsiPath iscsiPath = (IscsiPath) p;
             iscsiPath.addStateListener((DataPath changed, PathState state, String reason) -> states.add(state));
             published.add(iscsiPath);
+            if (failover != null) {
+                failover.addPath(p, properties);
+            }
             return new PathRegistry.Registration() {
                 @Override
                 public void update(Map<String, Object> newProperties) {
+                    if (failover != null) {
+                        failover.updatePath(p, newProperties);
+                    }
                 }
 
                 @Override
                 public void unregister() {
+                    if (failover != null) {
+                        failover.removePath(p);
+                    }
                 }
             };
         };
-        AdapterSettings settings = new AdapterSettings("e2e" + path, new InetSocketAddress(bed.hostAddress(path), 0),
-                "iqn.2026-01.org.hbateam:e2e", List.of(Portal.parse(bed.portal(path).toString())),
-                discovery ? List.of() : List.of(bed.targetIqn()), chap, proposal, 5000, nopIntervalMs, nopTimeoutMs, 10000, 200);
         this.adapter = new Adapter(settings, registry);
         adapter.start();
     }

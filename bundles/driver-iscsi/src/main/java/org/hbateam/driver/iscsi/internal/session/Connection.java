@@ -48,6 +48,11 @@ final class Connection implements Closeable {
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            // Closing resets the connection and discards what is still unsent. A graceful close would leave the
+            // kernel retransmitting a dropped connection's queued commands, and after a cut link returns they
+            // would reach the target and run after the failover service has already retried them elsewhere:
+            // a stale write overwriting newer data.
+            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
             if (local != null) {
                 channel.bind(local);
             }

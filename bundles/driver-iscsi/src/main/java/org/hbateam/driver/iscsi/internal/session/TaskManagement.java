@@ -41,7 +41,17 @@ final class TaskManagement {
         this.session = session;
     }
 
-    /** Aborts {@code command}: unsent, it fails at once; in flight, the target is asked to abort it. */
+    /** Nanoseconds without any PDU from the target after which an abort drops the connection instead. */
+    static final long SILENT_ABORT_NANOS = 200_000_000L;
+
+    private long silentNanos() {
+        return System.nanoTime() - session.connection.lastReceiveNanos;
+    }
+
+    /**
+     * Aborts {@code command}: unsent, it fails at once; in flight on a connection that has been silent for
+     * {@link #SILENT_ABORT_NANOS}, the connection is dropped; otherwise the target is asked to abort it.
+     */
     void abortTask(ScsiCommand command) {
         Task queued = session.findWaiting(command);
         if (queued != null && session.removeWaiting(queued)) {
@@ -49,6 +59,15 @@ final class TaskManagement {
             return;
         }
         Task task = session.tasks.find(command);
+        if (task != null && silentNanos() > SILENT_ABORT_NANOS) {
+            // A caller gives up on a command when nothing comes back. On a link that is silent, an ABORT TASK would
+            // queue behind the command itself, and both would reach the target when the link returns, after the
+            // caller retried the command on another path. Dropping the connection (a reset that discards what is
+            // unsent) makes sure the command never runs late; it fails everything the connection held.
+            session.connection.fail(PathException.Reason.TIMEOUT, "abort of a command on a connection silent for "
+                    + silentNanos() / 1_000_000 + " ms: the link is presumed dead");
+            return;
+        }
         if (task != null) {
             send(ABORT_TASK, task.lunField, task.itt, task.cmdSn, new Request(() -> {
                 if (session.tasks.remove(task)) {

@@ -1,0 +1,135 @@
+package org.hbateam.benchmarks.e2e;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** The end-to-end results as a Markdown section for docs/benchmarks.md, and the statistics they need. */
+final class Report {
+    private final StringBuilder md = new StringBuilder();
+
+    Report header(String command, String started, String finished, String gitRevision, String loadStart, String loadEnd,
+                  E2eSettings settings) {
+        line("## End-to-end on the real bed (`benchmarks/run e2e`)");
+        line("");
+        line("**Run:** `%s`, %s to %s UTC, git `%s`. **Machine:** 2 shared, noisy vCPUs (other build and test sessions "
+                + "ran at the same time), load average %s at the start and %s at the end. **Bed:** tgtd in a network "
+                + "namespace, %d veth paths, one %s file-backed LUN (sparse file, page cache), driver and failover service "
+                + "with their default settings.", command, started, finished, gitRevision, loadStart, loadEnd,
+                settings.bedPaths(), settings.lunSize());
+        line("");
+        return this;
+    }
+
+    Report singlePath(SinglePathPhase.Result r, E2eSettings s) {
+        line("### Single path, unthrottled: ours against libiscsi");
+        line("");
+        line("128 KiB sequential I/O, queue depth 32, %s s per measurement, %d alternating pairs (odd pairs ours first, "
+                + "even pairs libiscsi first). **Ours:** the iSCSI driver and a team over one path, driven through the async "
+                + "`Team.submit`; each completion submits the slot's next command from the completing thread (the driver's "
+                + "reader), no hand-off. **libiscsi:** `iscsi-perf -m 32 -b 256` for reads (ended by SIGINT; its run average), "
+                + "the test bed's `iscsi-write-bench -b 131072 -q 32` for writes. MiB/s (2^20).", fmt(s.seconds()), r.reads().size());
+        line("");
+        line("The last two columns are a diagnostic outside the pairs: the same loop straight on the driver's `DataPath`, "
+                + "without the team, run after each pair.");
+        line("");
+        line("| pair | reads: ours | reads: libiscsi | ratio | writes: ours | writes: libiscsi | ratio | reads: driver only | writes: driver only |");
+        line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (int i = 0; i < r.reads().size(); i++) {
+            SinglePathPhase.Pair rd = r.reads().get(i);
+            SinglePathPhase.Pair wr = r.writes().get(i);
+            line("| %d | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %.0f | %.0f |", i + 1, rd.ours(), rd.libiscsi(), rd.ratio(),
+                    wr.ours(), wr.libiscsi(), wr.ratio(), rd.driverOnly(), wr.driverOnly());
+        }
+        double readRatio = median(r.reads().stream().map(SinglePathPhase.Pair::ratio).toList());
+        double writeRatio = median(r.writes().stream().map(SinglePathPhase.Pair::ratio).toList());
+        line("");
+        line("**Median ratio ours/libiscsi: reads %.2f, writes %.2f** (target >= 1.0: reads %s, writes %s). "
+                + "Errors reaching our caller: %d.", readRatio, writeRatio, verdict(readRatio >= 1.0), verdict(writeRatio >= 1.0),
+                r.errors());
+        line("");
+        return this;
+    }
+
+    Report aggregation(List<AggregationPhase.Row> rows, E2eSettings s) {
+        line("### Aggregation: 2 and 3 throttled paths, every strategy");
+        line("");
+        line("Each path throttled with `bed throttle` (tc tbf at both ends) to %s; 128 KiB sequential reads at queue depth "
+                + "32 through `Team.submit`, 1 s warm-up then %s s measured; a fresh failover service, adapters and balancer "
+                + "per row (factories built with `new`, the dynamic one with its declared defaults). Fraction = bytes/s "
+                + "through the team / (paths x link rate). tbf counts whole Ethernet frames, so TCP/IP and iSCSI headers "
+                + "cap 128 KiB reads at about 0.95 of the link rate even on one path (1448 payload bytes per 1514-byte frame "
+                + "is 0.956).", s.rate(), fmt(s.aggregationSeconds()));
+        line("");
+        line("| paths | policy | MiB/s | fraction of sum of link rates | bytes per path (%%) | errors |");
+        line("| ---: | --- | ---: | ---: | --- | ---: |");
+        for (AggregationPhase.Row row : rows) {
+            line("| %d | %s | %.1f | %.3f | %s | %d |", row.paths(), row.policy(), row.mibPerSecond(), row.fraction(),
+                    row.pathShares(), row.errors());
+        }
+        long met = rows.stream().filter(row -> row.fraction() >= 0.95).count();
+        line("");
+        line("Target >= 0.95: met by %d of %d rows.", met, rows.size());
+        line("");
+        return this;
+    }
+
+    Report failover(FailoverTimePhase.Result r) {
+        List<Double> ms = r.failoverMs();
+        List<Double> call = r.fromCallMs();
+        line("### Failover time, default settings");
+        line("");
+        line("Two paths, failover-only routing (no balancer bound: one path carries everything), 128 KiB reads at queue "
+                + "depth 8, driver and failover service at their defaults. Each run: `bed cut` of the carrying path (target "
+                + "side, silent), then the time to the first command completed on the other path (its completion counter, "
+                + "polled every ms), then `bed restore` and a wait until the path is back (failback after 5 s of health). "
+                + "Measured from the return of `bed cut`, whose last step is the `ip link set down` (a slight "
+                + "underestimate), and from its call (adds the script's start-up under load: an overestimate).");
+        line("");
+        line("| from | runs | median | p99 (nearest rank) | min | max |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: |");
+        line("| `bed cut` returned | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms |", ms.size(), median(ms), percentile(ms, 99),
+                Collections.min(ms), Collections.max(ms));
+        line("| `bed cut` called | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms |", call.size(), median(call),
+                percentile(call, 99), Collections.min(call), Collections.max(call));
+        line("");
+        line("Per run from the return (ms): %s. Commands completed: %d; errors reaching the caller: %d. "
+                + "Target < 1 s (p99, from the return): %s.%s", ms.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(),
+                r.commands(), r.errors(), verdict(percentile(ms, 99) < 1000),
+                r.firstError() == null ? "" : " First error: " + r.firstError());
+        line("");
+        return this;
+    }
+
+    String markdown() {
+        return md.toString();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Nearest-rank percentile. */
+    static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "NOT met";
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private void line(String format, Object... args) {
+        md.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
