@@ -12,14 +12,14 @@ import org.hbateam.shell.internal.completers.TeamNameCompleter;
 /** {@code hbateam:paths [team]}: one row per path, across all teams or for one. */
 @Command(scope = "hbateam", name = "paths", description = "Lists the data paths of every team, or of one team")
 @Service
-public class PathsCommand extends HbaTeamCommandSupport {
+public class PathsCommand extends TableCommandSupport {
 
     @Argument(index = 0, name = "team", description = "Only this team's paths", required = false)
     @Completion(TeamNameCompleter.class)
     String teamName;
 
     @Override
-    public Object execute() {
+    protected Object doExecute() {
         ShellTable table = new ShellTable();
         table.column("Team");
         table.column("Path");

@@ -10,10 +10,10 @@ import org.hbateam.api.team.Team;
 /** {@code hbateam:teams}: one row per team. */
 @Command(scope = "hbateam", name = "teams", description = "Lists the teams: one logical unit each, with its paths and policy")
 @Service
-public class TeamsCommand extends HbaTeamCommandSupport {
+public class TeamsCommand extends TableCommandSupport {
 
     @Override
-    public Object execute() {
+    protected Object doExecute() {
         ShellTable table = new ShellTable();
         table.column("Team");
         table.column("LU identity");

@@ -1,0 +1,105 @@
+package org.hbateam.shell.sim.internal.commands;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.hbateam.driver.sim.SimulatedFaults;
+import org.hbateam.shell.sim.internal.completers.FaultKindCompleter;
+import org.hbateam.shell.sim.internal.completers.SimTargetCompleter;
+
+/** {@code hbateam:sim-fault <cut|blackhole|slow|restore> <adapter-or-path> [factor]}: a fault on a simulated adapter or path. */
+@Command(scope = "hbateam", name = "sim-fault",
+        description = "Injects a fault into a simulated adapter or path: cut (link down), blackhole (never answers), slow (factor x service time), restore")
+@Service
+public class SimFaultCommand implements Action {
+    private static final String RED = "\u001B[31m";
+    private static final String RESET = "\u001B[0m";
+
+    @Reference
+    SimulatedFaults faults;
+
+    @Argument(index = 0, name = "kind", description = "cut, blackhole, slow or restore", required = true)
+    @Completion(FaultKindCompleter.class)
+    String kind;
+
+    @Argument(index = 1, name = "adapter-or-path", description = "A simulated adapter name (hba0) or path id, as hbateam:paths lists it", required = true)
+    @Completion(SimTargetCompleter.class)
+    String target;
+
+    @Argument(index = 2, name = "factor", description = "For slow: the service-time multiplier, at least 1 (default 10)", required = false)
+    double factor = 10;
+
+    @Override
+    public Object execute() {
+        try {
+            apply();
+            System.out.println(kind.toLowerCase(Locale.ROOT) + " " + target + (isSlow() ? " x" + factor : "") + ": done");
+        } catch (IllegalArgumentException wrong) {
+            printError(System.out, wrong.getMessage());
+        }
+        return null;
+    }
+
+    private boolean isSlow() {
+        return "slow".equalsIgnoreCase(kind);
+    }
+
+    private void apply() {
+        boolean adapter = faults.adapters().contains(target);
+        if (!adapter && !faults.paths().contains(target)) {
+            throw new IllegalArgumentException("no simulated adapter or path '" + target + "'; adapters: "
+                    + String.join(", ", faults.adapters()));
+        }
+        switch (kind.toLowerCase(Locale.ROOT)) {
+            case "cut" -> cut(adapter);
+            case "blackhole" -> blackHole(adapter);
+            case "slow" -> slow(adapter);
+            case "restore" -> restore(adapter);
+            default -> throw new IllegalArgumentException("unknown fault '" + kind + "'; use cut, blackhole, slow or restore");
+        }
+    }
+
+    private void cut(boolean adapter) {
+        if (adapter) {
+            faults.cutAdapter(target);
+        } else {
+            faults.cutPath(target);
+        }
+    }
+
+    private void blackHole(boolean adapter) {
+        if (adapter) {
+            faults.blackHoleAdapter(target);
+        } else {
+            faults.blackHolePath(target);
+        }
+    }
+
+    private void slow(boolean adapter) {
+        if (adapter) {
+            faults.slowAdapter(target, factor);
+        } else {
+            faults.slowPath(target, factor);
+        }
+    }
+
+    private void restore(boolean adapter) {
+        if (adapter) {
+            faults.restoreAdapter(target);
+        } else {
+            faults.restorePath(target);
+        }
+    }
+
+    /** One red line on the session's console, where Karaf prints its own argument errors. */
+    static void printError(PrintStream console, String message) {
+        console.println(RED + "Error: " + (message == null ? "(no detail)" : message.replaceAll("\\R", " ")) + RESET);
+        console.flush();
+    }
+}
