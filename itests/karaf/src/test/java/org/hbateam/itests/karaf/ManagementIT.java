@@ -57,7 +57,8 @@ class ManagementIT {
     @Test
     void theTeamAndItsPathsAreMBeans() throws Exception {
         assertEquals(2, paths.size(), "one path MBean per default path: " + paths);
-        assertEquals("static", jmx.get(TEAM, "Policy"), "the configured policy");
+        assertEquals("balance", jmx.get(TEAM, "Mode"), "the configured mode");
+        assertEquals("naa.600144f0000000000000000000000001", jmx.get(TEAM, "LuIdentity"), "the default LU");
         assertEquals(2, jmx.get(TEAM, "PathCount"), "two paths");
         for (String path : paths) {
             ObjectName pathName = pathName(path);

@@ -12,7 +12,6 @@ import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 
 import org.hbateam.api.path.PathState;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MBeanRegistryTest {
@@ -23,11 +22,6 @@ class MBeanRegistryTest {
     private final FakeAdmin admin = new FakeAdmin();
     private final FakeTeams teams = new FakeTeams();
     private final MBeanRegistry registry = new MBeanRegistry(server, new TeamLookup(admin, teams));
-
-    @AfterEach
-    void release() {
-        MBeanServerFactory.releaseMBeanServer(server);
-    }
 
     @Test
     void registersOneMBeanPerTeamAndPathAndDropsThoseThatAreGone() throws Exception {
