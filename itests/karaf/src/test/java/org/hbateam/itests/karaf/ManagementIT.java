@@ -91,6 +91,9 @@ class ManagementIT {
         jmx.invoke(SIMULATOR, "cutPath", paths.get(1));
         List<String> down = Eventually.poll(this::healthStatuses, s -> s.get(0).equals("CRITICAL"));
         assertEquals("CRITICAL", down.get(0), "both paths cut: all paths down is CRITICAL; got " + down);
+        ObjectName check = name("org.apache.felix.healthcheck:type=HealthCheck,name=hbateam-all-paths-down");
+        assertEquals("CRITICAL", Eventually.poll(() -> jmx.get(check, "status"), "CRITICAL"::equals),
+                "Felix Health Checks publish the same verdict as an MBean");
 
         bothPathsBackInService();
         assertEquals(List.of("OK", "OK", "OK"), Eventually.poll(this::healthStatuses, s -> s.equals(List.of("OK", "OK", "OK"))),
