@@ -14,9 +14,20 @@ import java.util.List;
  * @param queuedCommands     commands waiting for a usable path
  * @param failovers          how many times a path failed while another could take over, since the team formed
  * @param lastFailoverMillis epoch milliseconds of the last failover, 0 if none
+ * @param retries            how many times a command was sent again since the team formed: after a path error
+ *                           (on another path where one exists; while none is usable it waits first) or, once per
+ *                           command, after a power-on or reset UNIT ATTENTION
  * @param paths              the paths in priority order
  */
 public record TeamStatus(String name, String luIdentity, String policy, String mode, String balancerStatus,
-                         int usablePaths, int queuedCommands, long failovers, long lastFailoverMillis,
+                         int usablePaths, int queuedCommands, long failovers, long lastFailoverMillis, long retries,
                          List<PathStatus> paths) {
+
+    /** The status without a retry count (0), as before {@code retries} existed; kept for source compatibility. */
+    public TeamStatus(String name, String luIdentity, String policy, String mode, String balancerStatus,
+                      int usablePaths, int queuedCommands, long failovers, long lastFailoverMillis,
+                      List<PathStatus> paths) {
+        this(name, luIdentity, policy, mode, balancerStatus, usablePaths, queuedCommands, failovers,
+                lastFailoverMillis, 0L, paths);
+    }
 }

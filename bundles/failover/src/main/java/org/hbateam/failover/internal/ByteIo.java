@@ -105,9 +105,7 @@ final class ByteIo {
             ScsiResult result = chunk.get();
             error = result.isGood() ? null : new ScsiErrorException(team.name(), result);
         } catch (ExecutionException e) {
-            error = e.getCause() instanceof TeamException
-                    ? (TeamException) e.getCause()
-                    : new TeamException(team.name(), "team " + team.name() + ": " + e.getCause(), e.getCause());
+            error = TeamErrors.asTeamException(team.name(), e.getCause());
         }
         return earlier != null ? earlier : error;
     }

@@ -1,43 +1,48 @@
 package org.hbateam.failover.internal;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
-import org.hbateam.api.team.NoUsablePathException;
 import org.hbateam.api.team.TeamException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The command path of one team, lock-free: routes each command ({@link Router}), sends it as an
  * {@link Attempt}, and decides what its outcome means ({@link ErrorClassifier}): deliver it, send it once
  * more on the same path, or fail the path and retry elsewhere (bounded by {@code maxRetries}). Commands
- * that find no usable path wait in a queue until a path comes back or {@code noPathRetryMs} runs out.
+ * that find no usable path wait in the {@link NoPathQueue}.
  */
 final class CommandFlow implements Attempt.AttemptListener {
-    private static final Logger LOG = LoggerFactory.getLogger(CommandFlow.class);
-
-    private final TeamImpl team;
+    private final TeamMembership members;
+    private final EffectiveSettings config;
+    private final PathHealthSupervisor health;
     private final LongSupplier nanoClock;
-    private final ConcurrentLinkedQueue<PendingCommand> waiting = new ConcurrentLinkedQueue<>();
+    private final NoPathQueue waiting = new NoPathQueue(this);
+    /** Commands sent again after a path error, or once after a reset UNIT ATTENTION. */
+    private final LongAdder retries = new LongAdder();
     private volatile boolean closed;
 
-    CommandFlow(TeamImpl team, LongSupplier nanoClock) {
-        this.team = team;
+    CommandFlow(TeamMembership members, EffectiveSettings config, PathHealthSupervisor health, LongSupplier nanoClock) {
+        this.members = members;
+        this.config = config;
+        this.health = health;
         this.nanoClock = nanoClock;
+    }
+
+    long retries() {
+        return retries.sum();
     }
 
     void dispatch(PendingCommand pending) {
         if (closed) {
-            pending.fail(new TeamException(team.name(), "team " + team.name() + " is shutting down", null));
+            pending.fail(TeamErrors.closed(config.name()));
             return;
         }
-        TeamPathSet set = team.pathSet();
-        int slot = Router.select(set, team.primarySlot(), team.settings().failoverOnly(), team.balancerSlot(), pending);
+        TeamPathSet set = members.pathSet();
+        int slot = Router.select(set, members.primarySlot(), config.failoverOnly(), members.balancer(), pending);
         if (slot < 0) {
             enqueue(pending);
         } else {
@@ -53,7 +58,7 @@ final class CommandFlow implements Attempt.AttemptListener {
         Attempt attempt = new Attempt(this, pending, entry, now);
         entry.inFlight.add(attempt);
         entry.dispatched(command.direction(), command.transferLength(), now);
-        team.balancerSlot().started(set, slot, command.direction(), command.transferLength());
+        members.balancer().started(set, slot, command.direction(), command.transferLength());
         if (entry.isRemoved() || closed) {
             // Raced with an unbind or shutdown that may already have swept this path's in-flight set.
             attempt.failFromTeam(new PathException(PathException.Reason.PATH_REMOVED, "path " + entry + " left"));
@@ -67,24 +72,22 @@ final class CommandFlow implements Attempt.AttemptListener {
         }
     }
 
+    /** The target answered: deliver it, or send it once more on the same path (UNIT ATTENTION 0x29). */
     @Override
     public void attemptCompleted(Attempt attempt, ScsiResult result) {
         PathEntry entry = attempt.entry;
         entry.inFlight.remove(attempt);
         long now = nanoClock.getAsLong();
-        if (attempt.isProbe()) {
-            team.health.probeAnswered(attempt, now);
-            return;
-        }
         PendingCommand pending = attempt.command;
         ScsiCommand command = pending.command;
         long latency = now - attempt.startNanos;
         entry.finished(command.transferLength(), latency, now);
-        TeamPathSet set = team.pathSet();
-        team.balancerSlot().ended(set, set.slotOf(entry), command.direction(), command.transferLength(), latency);
-        team.health.sawTraffic(entry, now);
+        TeamPathSet set = members.pathSet();
+        members.balancer().ended(set, set.slotOf(entry), command.direction(), command.transferLength(), latency);
+        health.sawTraffic(entry, now);
         if (ErrorClassifier.classify(result, pending.unitAttentionRetried()) == ErrorClassifier.Verdict.RETRY_SAME_PATH) {
             pending.markUnitAttentionRetried();
+            retries.increment();
             int slot = set.slotOf(entry);
             if (slot >= 0 && entry.usable() && !closed) {
                 send(set, slot, pending);
@@ -102,12 +105,8 @@ final class CommandFlow implements Attempt.AttemptListener {
         PathEntry entry = attempt.entry;
         entry.inFlight.remove(attempt);
         long now = nanoClock.getAsLong();
-        if (attempt.isProbe()) {
-            team.health.probeFailed(attempt, error, now);
-            return;
-        }
         entry.finished(attempt.command.command.transferLength(), -1, now);
-        team.health.failPath(entry, error, now);
+        health.failPath(entry, error, now);
         retry(attempt.command, error);
     }
 
@@ -115,46 +114,30 @@ final class CommandFlow implements Attempt.AttemptListener {
         if (pending.isDone()) {
             return;
         }
-        if (pending.countRetry() > team.global().maxRetries()) {
-            pending.fail(new TeamException(team.name(), "team " + team.name() + ": command met " + pending.retries()
-                    + " path errors, more than maxRetries=" + team.global().maxRetries() + "; last: " + error, error));
+        int maxRetries = config.global().maxRetries();
+        if (pending.countRetry() > maxRetries) {
+            pending.fail(new TeamException(config.name(), "team " + config.name() + ": command met " + pending.retries()
+                    + " path errors, more than maxRetries=" + maxRetries + "; last: " + error, error));
             return;
         }
+        retries.increment();
         dispatch(pending);
     }
 
     private void enqueue(PendingCommand pending) {
-        pending.queuedAt(nanoClock.getAsLong());
-        waiting.add(pending);
-        team.health.noUsablePath();
+        waiting.add(pending, nanoClock.getAsLong());
+        health.noUsablePath();
         if (closed) {
             failWaiting();
-        } else if (Router.failoverOnlySlot(team.pathSet(), -1) >= 0) {
+        } else if (Router.failoverOnlySlot(members.pathSet(), -1) >= 0) {
             // A path came back between routing and queueing; its release may have missed this command.
-            releaseWaiting();
+            waiting.release();
         }
     }
 
     /** Sends every command that was waiting when this started; those that still find no path wait again. */
     void releaseWaiting() {
-        for (int n = waiting.size(); n > 0; n--) {
-            PendingCommand pending = waiting.poll();
-            if (pending == null) {
-                return;
-            }
-            dispatch(pending);
-        }
-    }
-
-    /** Fails the waiting commands that have waited longer than the no-path retry time. */
-    void expireWaiting(long nowNanos) {
-        long limit = TimeUnit.MILLISECONDS.toNanos(team.noPathRetryMs());
-        for (PendingCommand pending : waiting) {
-            long waited = nowNanos - pending.queuedAtNanos();
-            if (waited >= limit && waiting.remove(pending)) {
-                pending.fail(new NoUsablePathException(team.name(), TimeUnit.NANOSECONDS.toMillis(waited)));
-            }
-        }
+        waiting.release();
     }
 
     /**
@@ -163,28 +146,13 @@ final class CommandFlow implements Attempt.AttemptListener {
      * release on reinstatement).
      */
     void sweep(long nowNanos) {
-        TeamPathSet set = team.pathSet();
+        TeamPathSet set = members.pathSet();
         for (int i = 0; i < set.size(); i++) {
-            team.health.sweep(set.entry(i), nowNanos);
+            health.sweep(set.entry(i), nowNanos);
         }
-        expireWaiting(nowNanos);
-        if (!waiting.isEmpty() && Router.failoverOnlySlot(team.pathSet(), -1) >= 0) {
-            releaseWaiting();
-        }
-    }
-
-    private void failWaiting() {
-        PendingCommand pending;
-        while ((pending = waiting.poll()) != null) {
-            pending.fail(new TeamException(team.name(), "team " + team.name() + " is shutting down", null));
-        }
-    }
-
-    static void abortQuietly(PathEntry entry, ScsiCommand command) {
-        try {
-            entry.path.abort(command);
-        } catch (RuntimeException e) {
-            LOG.debug("path {}: abort threw", entry, e);
+        waiting.expire(nowNanos, TimeUnit.MILLISECONDS.toNanos(config.noPathRetryMs()), config.name());
+        if (!waiting.isEmpty() && Router.failoverOnlySlot(members.pathSet(), -1) >= 0) {
+            waiting.release();
         }
     }
 
@@ -200,10 +168,17 @@ final class CommandFlow implements Attempt.AttemptListener {
             for (Attempt attempt : entry.inFlight) {
                 if (attempt.close()) {
                     entry.inFlight.remove(attempt);
-                    attempt.command.fail(new TeamException(team.name(), "team " + team.name() + " is shutting down", null));
-                    abortQuietly(entry, attempt.command.command);
+                    attempt.command.fail(TeamErrors.closed(config.name()));
+                    DriverCalls.abort(entry, attempt.command.command);
                 }
             }
+        }
+    }
+
+    private void failWaiting() {
+        PendingCommand pending;
+        while ((pending = waiting.poll()) != null) {
+            pending.fail(TeamErrors.closed(config.name()));
         }
     }
 }

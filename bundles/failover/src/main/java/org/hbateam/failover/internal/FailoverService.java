@@ -3,11 +3,6 @@ package org.hbateam.failover.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
@@ -41,28 +36,22 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
 
     private final TeamRegistry registry;
     private final AdminOperations admin;
-    private final ScheduledExecutorService sweeper;
+    private final Sweeper sweeper;
+    private final DefaultPolicyBalancer defaultBalancer;
     private volatile FailoverSettings settings;
     private volatile Map<String, Object> properties;
-    private volatile ScheduledFuture<?> sweep;
     private volatile ConfigurationAdmin configAdmin;
     private volatile EventSink eventSink;
-    private volatile BalancerFactory boundFactory;
-    private volatile String boundPolicy;
 
     @Activate
     public FailoverService(FailoverConfiguration config, Map<String, Object> properties) {
-        this.settings = validOrDefaults(config);
+        this.settings = FailoverSettings.fromOrDefaults(config);
         this.properties = properties;
         this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink));
         this.admin = new AdminOperations(registry);
-        AtomicInteger threads = new AtomicInteger();
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hbateam-failover-sweeper-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        schedule(settings);
+        this.defaultBalancer = new DefaultPolicyBalancer(registry, settings.defaultPolicy());
+        this.sweeper = new Sweeper(registry::sweep);
+        sweeper.every(settings.sweepIntervalMs());
     }
 
     @Modified
@@ -74,11 +63,11 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
             settings = validated;
             registry.applyGlobal(validated);
             if (old.sweepIntervalMs() != validated.sweepIntervalMs()) {
-                schedule(validated);
+                sweeper.every(validated.sweepIntervalMs());
             }
             if (!old.defaultPolicy().equals(validated.defaultPolicy())) {
                 LOG.info("{}: default policy {} -> {}", FailoverSettings.PID, old.defaultPolicy(), validated.defaultPolicy());
-                useBoundIfItMatches();
+                defaultBalancer.policy(validated.defaultPolicy());
             }
         } catch (InvalidConfigurationException e) {
             LOG.error("{}; the previous settings stay in force", e.getMessage());
@@ -88,35 +77,8 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
 
     @Deactivate
     void deactivate() {
-        ScheduledFuture<?> task = sweep;
-        if (task != null) {
-            task.cancel(false);
-        }
-        sweeper.shutdownNow();
-        try {
-            // Let a sweep in progress finish before the teams close under it.
-            sweeper.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sweeper.stop();
         registry.close();
-    }
-
-    private static FailoverSettings validOrDefaults(FailoverConfiguration config) {
-        try {
-            return FailoverSettings.from(config);
-        } catch (InvalidConfigurationException e) {
-            LOG.error("{}; starting with the defaults", e.getMessage());
-            return FailoverSettings.defaults();
-        }
-    }
-
-    private synchronized void schedule(FailoverSettings s) {
-        ScheduledFuture<?> old = sweep;
-        if (old != null) {
-            old.cancel(false);
-        }
-        sweep = sweeper.scheduleWithFixedDelay(registry::sweep, s.sweepIntervalMs(), s.sweepIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
     private EventSink eventSink() {
@@ -140,36 +102,17 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
         registry.removePath(path);
     }
 
-    // ---- the default balancer, chosen by target filter ----
+    // ---- the default balancer, chosen by target filter (see DefaultPolicyBalancer) ----
 
     @Reference(name = PolicyFilter.REFERENCE, service = BalancerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-            target = "(" + BalancerFactory.POLICY + "=static)", unbind = "unbindBalancer")
+            target = PolicyFilter.DEFAULT_TARGET, unbind = "unbindBalancer")
     void bindBalancer(BalancerFactory factory, Map<String, Object> serviceProperties) {
-        Object policy = serviceProperties.get(BalancerFactory.POLICY);
-        boundFactory = factory;
-        boundPolicy = policy instanceof String ? (String) policy : "";
-        useBoundIfItMatches();
+        defaultBalancer.bind(factory, serviceProperties);
     }
 
     void unbindBalancer(BalancerFactory factory) {
-        // Bind comes before unbind when DS swaps: clear only if this factory is still the bound one.
-        if (boundFactory == factory) {
-            boundFactory = null;
-            boundPolicy = null;
-            registry.defaultBalancer(null);
-        }
-    }
-
-    /**
-     * Hands the bound factory to the teams without configuration if it serves the default policy; else
-     * they route failover-only. A factory of another policy is one bound under a target that our write has
-     * not replaced yet, or the old one while DS swaps; either way it is not the policy asked for.
-     */
-    private synchronized void useBoundIfItMatches() {
-        BalancerFactory factory = boundFactory;
-        boolean matches = factory != null && settings.defaultPolicy().equals(boundPolicy);
-        registry.defaultBalancer(matches ? factory : null);
+        defaultBalancer.unbind(factory);
     }
 
     @Reference(service = ConfigurationAdmin.class, cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

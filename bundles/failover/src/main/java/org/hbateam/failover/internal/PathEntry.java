@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.hbateam.api.path.DataPath;
+import org.hbateam.api.path.PathException;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.scsi.Direction;
 
@@ -75,6 +76,20 @@ final class PathEntry {
 
     void markRemoved() {
         removed = true;
+    }
+
+    /**
+     * Fails every attempt still open on this path, the probe included, from our side: its service is gone,
+     * and a driver that is stopping may never call back (if it does, the closed attempts ignore it).
+     */
+    void failOpenAttempts(PathException gone) {
+        for (Attempt attempt : inFlight) {
+            attempt.failFromTeam(gone);
+        }
+        Attempt openProbe = probe.get();
+        if (openProbe != null) {
+            openProbe.failFromTeam(gone);
+        }
     }
 
     /** The state shown to users: DOWN while the team holds the path out. */

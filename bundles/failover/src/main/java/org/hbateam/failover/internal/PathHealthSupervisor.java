@@ -15,30 +15,37 @@ import org.hbateam.api.path.PathState;
  *       holds the path out (once: the hold-out is a CAS). A session-scope error
  *       ({@link ErrorClassifier#scope}) takes the session's other paths with it. More than K failures in
  *       the flaky window hold the path down for the hold-down time.</li>
- *   <li><b>Health from traffic first:</b> a completed command is proof of life. Only an idle path (nothing in
- *       flight and nothing finished for {@code probeIntervalMs}) or a held-out path is probed; a path with
- *       traffic is never probed.</li>
+ *   <li><b>Health from traffic first:</b> a completed command is proof of life. Only an idle path or a
+ *       held-out path is probed ({@link PathProber}); a path with traffic is never probed.</li>
  *   <li><b>Back:</b> once the driver reports it UP/DEGRADED or a probe answers, by the team's failback
- *       policy: at once, after {@code failbackStableMs} of continuous health, or only by an operator.</li>
+ *       policy: at once, after {@code failbackStableMs} of continuous health, or only by an operator. While no
+ *       path of the team is usable, {@code stable} does not wait: the first healthy path resumes the I/O.</li>
  * </ul>
  */
 final class PathHealthSupervisor {
     private final TeamImpl team;
+    private final TeamMembership members;
+    private final EffectiveSettings config;
     private final TeamEvents events;
     private final LongSupplier nanoClock;
+    private final PathProber prober;
     private final AtomicBoolean allDown = new AtomicBoolean();
 
+    /** Needs {@code team.members} and {@code team.config} set; the team's flow is used only later. */
     PathHealthSupervisor(TeamImpl team, TeamEvents events, LongSupplier nanoClock) {
         this.team = team;
+        this.members = team.members;
+        this.config = team.config;
         this.events = events;
         this.nanoClock = nanoClock;
+        this.prober = new PathProber(this, nanoClock);
     }
 
     /** Fails the path after a path error; a session-scope error fails the session's other paths too. */
     void failPath(PathEntry entry, PathException error, long nowNanos) {
         String reason = error.reason() + ": " + error.getMessage();
         if (holdOut(entry, reason, nowNanos) && ErrorClassifier.scope(error) == ErrorClassifier.Scope.SESSION) {
-            TeamPathSet set = team.pathSet();
+            TeamPathSet set = members.pathSet();
             for (int i = 0; i < set.size(); i++) {
                 PathEntry other = set.entry(i);
                 if (other != entry && other.identity.sessionId().equals(entry.identity.sessionId())) {
@@ -54,16 +61,14 @@ final class PathHealthSupervisor {
         if (!entry.holdOut()) {
             return false;
         }
-        FailoverSettings global = team.global();
+        FailoverSettings global = config.global();
         if (entry.health.recordFailure(nowNanos, TimeUnit.MILLISECONDS.toNanos(global.flakyWindowMs()))) {
             entry.health.holdDown(nowNanos + TimeUnit.MILLISECONDS.toNanos(global.flakyHoldDownMs()));
-            events.flaky(team.name(), entry.identity, global.flakyFailures() + 1, global.flakyHoldDownMs());
+            events.flaky(config.name(), entry.identity, global.flakyFailures() + 1, global.flakyHoldDownMs());
         }
-        synchronized (team) {
-            team.usabilityChanged(entry, false);
-        }
-        int usable = team.pathSet().usableCount();
-        events.pathDown(team.name(), entry.identity, reason, usable);
+        members.usabilityChanged(entry, false);
+        int usable = members.pathSet().usableCount();
+        events.pathDown(config.name(), entry.identity, reason, usable);
         if (usable == 0) {
             noUsablePath();
         } else {
@@ -100,12 +105,15 @@ final class PathHealthSupervisor {
         if (!entry.isHeldOut() || entry.isRemoved() || !entry.driverState().isUsable() || entry.health.heldDown(nowNanos)) {
             return;
         }
-        Failback failback = team.failback();
+        Failback failback = config.failback();
         if (failback == Failback.MANUAL || entry.health.operatorHeld()) {
             return;
         }
-        // Immediate still needs evidence of health since the failure; stable needs it for the stable time.
-        long stable = failback == Failback.STABLE ? TimeUnit.MILLISECONDS.toNanos(team.failbackStableMs()) : 0L;
+        // Immediate still needs evidence of health since the failure; stable needs it for the stable time, except
+        // while no path is usable: then waiting for stability only keeps the queued commands waiting (and may let
+        // them expire), so the first path with evidence of health resumes the I/O at once.
+        boolean stableWait = failback == Failback.STABLE && members.pathSet().usableCount() > 0;
+        long stable = stableWait ? TimeUnit.MILLISECONDS.toNanos(config.failbackStableMs()) : 0L;
         if (entry.health.stableFor(nowNanos, stable)) {
             reinstate(entry, why);
         }
@@ -121,12 +129,10 @@ final class PathHealthSupervisor {
     }
 
     private void becameUsable(PathEntry entry, String why) {
-        synchronized (team) {
-            team.usabilityChanged(entry, true);
-        }
+        members.usabilityChanged(entry, true);
         allDown.set(false);
-        events.pathUp(team.name(), entry.identity, why, team.pathSet().usableCount());
-        team.releaseWaiting();
+        events.pathUp(config.name(), entry.identity, why, members.pathSet().usableCount());
+        team.flow.releaseWaiting();
     }
 
     /** An operator takes the path out; it stays out until {@link #operatorReinstate}. */
@@ -145,75 +151,34 @@ final class PathHealthSupervisor {
     /** No path is usable: raise ALL_PATHS_DOWN once per outage. */
     void noUsablePath() {
         if (allDown.compareAndSet(false, true)) {
-            events.allPathsDown(team.name(), "every path of the team is failed or down");
+            events.allPathsDown(config.name(), "every path of the team is failed or down");
         }
     }
 
-    void probeAnswered(Attempt probe, long nowNanos) {
-        PathEntry entry = probe.entry;
-        entry.probe.compareAndSet(probe, null);
-        entry.counters.recordLatency(nowNanos - probe.startNanos);
-        entry.madeProgress(nowNanos);
-        entry.health.sawHealthy(nowNanos);
-        maybeReinstate(entry, nowNanos, "probe answered");
-    }
-
-    void probeFailed(Attempt probe, PathException error, long nowNanos) {
-        PathEntry entry = probe.entry;
-        entry.probe.compareAndSet(probe, null);
-        if (entry.isHeldOut()) {
-            entry.health.sawUnhealthy();
-        } else {
-            failPath(entry, error, nowNanos);
-        }
-    }
-
-    /** One sweep over one path: command and probe timeouts, probes that are due, failback, throughput. */
+    /** One sweep over one path: command and probe timeouts, failback, probes that are due, throughput. */
     void sweep(PathEntry entry, long nowNanos) {
-        FailoverSettings global = team.global();
-        long timeout = TimeoutPolicy.timeoutNanos(entry.counters, global);
-        for (Attempt attempt : entry.inFlight) {
-            long age = nowNanos - attempt.startNanos;
-            if (attempt.handedOver() && TimeoutPolicy.timedOut(entry, age, nowNanos, global) && attempt.failFromTeam(new PathException(
-                    PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(age) + " ms on " + entry))) {
-                CommandFlow.abortQuietly(entry, attempt.command.command);
-            }
-        }
-        Attempt probe = entry.probe.get();
-        if (probe != null && probe.handedOver() && nowNanos - probe.startNanos > timeout) {
-            probe.failFromTeam(new PathException(PathException.Reason.TIMEOUT, "probe unanswered on " + entry));
-        }
+        FailoverSettings global = config.global();
+        long probeTimeout = TimeoutPolicy.timeoutNanos(entry.counters, global);
+        timeOutCommands(entry, nowNanos, global);
+        prober.timeOutProbe(entry, nowNanos, probeTimeout);
         if (entry.isHeldOut()) {
-            maybeReinstate(entry, nowNanos, "healthy for " + team.failbackStableMs() + " ms");
+            maybeReinstate(entry, nowNanos, "healthy for " + config.failbackStableMs() + " ms");
         }
-        if (probeDue(entry, nowNanos, global.probeIntervalNanos())) {
-            sendProbe(entry, nowNanos);
-        }
+        prober.probeIfDue(entry, nowNanos, global.probeIntervalNanos());
         entry.counters.sampleThroughput(nowNanos);
     }
 
     /**
-     * A probe is due when the path is idle (no command in flight and none sent or finished for an interval)
-     * or held out, the driver does not report it DOWN (it will say when it is UP), no probe is in flight,
-     * and the last probe is an interval old. A path with traffic is never probed.
+     * Fails the attempts the driver has and that {@link TimeoutPolicy} says are overdue, then aborts them at
+     * the driver; the failure retries the command elsewhere.
      */
-    static boolean probeDue(PathEntry entry, long nowNanos, long intervalNanos) {
-        boolean quiet = entry.counters.inFlightCommands() == 0 && nowNanos - entry.lastActivityNanos() >= intervalNanos;
-        return quiet && !entry.isRemoved() && entry.driverState().isUsable() && entry.probe.get() == null
-                && nowNanos - entry.lastProbeNanos() >= intervalNanos && !entry.health.heldDown(nowNanos);
-    }
-
-    private void sendProbe(PathEntry entry, long nowNanos) {
-        Attempt probe = new Attempt(team.flow, null, entry, nowNanos);
-        if (!entry.probe.compareAndSet(null, probe)) {
-            return;
-        }
-        entry.probeSent(nowNanos);
-        try {
-            entry.path.probe(probe);
-            probe.markHandedOver();
-        } catch (RuntimeException e) {
-            probe.failFromTeam(new PathException(PathException.Reason.TRANSPORT, "driver threw from probe: " + e, e));
+    private static void timeOutCommands(PathEntry entry, long nowNanos, FailoverSettings global) {
+        for (Attempt attempt : entry.inFlight) {
+            long age = nowNanos - attempt.startNanos;
+            if (attempt.handedOver() && TimeoutPolicy.timedOut(entry, age, nowNanos, global) && attempt.failFromTeam(new PathException(
+                    PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(age) + " ms on " + entry))) {
+                DriverCalls.abort(entry, attempt.command.command);
+            }
         }
     }
 }

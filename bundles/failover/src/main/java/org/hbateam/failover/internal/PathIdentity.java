@@ -27,6 +27,15 @@ record PathIdentity(String pathId, String adapterId, String target, long lun, St
         return value instanceof String && !((String) value).isEmpty() ? (String) value : fallback;
     }
 
+    /** True when the path names its LU, its own id and its adapter: a team can hold it. */
+    boolean isComplete() {
+        return !isBlank(luIdentity) && !isBlank(pathId) && !isBlank(adapterId);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
     /** True when {@code idOrAdapter} names this path or its adapter, as share and primary settings do. */
     boolean matches(String idOrAdapter) {
         return pathId.equals(idOrAdapter) || adapterId.equals(idOrAdapter);

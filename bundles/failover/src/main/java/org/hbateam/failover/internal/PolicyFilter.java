@@ -12,6 +12,8 @@ final class PolicyFilter {
     /** The reference name used by every component that binds a balancer; its target property is this + ".target". */
     static final String REFERENCE = "balancer";
     static final String TARGET_PROPERTY = REFERENCE + ".target";
+    /** The reference's target until the configuration names a policy: the default policy, {@code static}. */
+    static final String DEFAULT_TARGET = "(" + BalancerFactory.POLICY + "=static)";
 
     private static final Pattern POLICY_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 

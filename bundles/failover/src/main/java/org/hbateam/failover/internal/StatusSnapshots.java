@@ -22,7 +22,8 @@ final class StatusSnapshots {
         }
         return new TeamStatus(team.name(), team.luIdentity(), team.policy(),
                 team.settings().failoverOnly() ? "failover-only" : "balance", team.balancerStatus(), set.usableCount(),
-                team.queuedCommands(), team.failovers(), team.lastFailoverMillis(), List.copyOf(paths));
+                team.queuedCommands(), team.failovers(), team.lastFailoverMillis(), team.retries(),
+                List.copyOf(paths));
     }
 
     private static PathStatus of(TeamPathSet set, int slot, FailoverSettings global, long nowNanos) {

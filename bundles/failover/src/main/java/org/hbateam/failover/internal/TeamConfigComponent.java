@@ -33,8 +33,8 @@ public final class TeamConfigComponent {
     private final ConfigurationAdmin configAdmin;
     private final String pid;
     private volatile TeamSettings settings;
-    private volatile BalancerFactory bound;
-    private volatile String boundPolicy;
+    /** The factory bound to the {@code balancer} reference, handed on while it serves the configured policy. */
+    private volatile BoundBalancer bound;
 
     @Activate
     public TeamConfigComponent(TeamConfiguration config, Map<String, Object> properties,
@@ -68,31 +68,29 @@ public final class TeamConfigComponent {
         }
         settings = validated;
         directory.applyTeamConfig(pid, validated);
-        BalancerFactory factory = bound;
-        if (factory != null && validated.policy().equals(boundPolicy)) {
-            directory.teamBalancer(pid, factory, boundPolicy);
+        BoundBalancer current = bound;
+        if (BoundBalancer.serves(current, validated.policy())) {
+            directory.teamBalancer(pid, current.factory(), current.policy());
         }
         PolicyTargetWriter.ensureTarget(configAdmin, properties, validated.policy());
     }
 
     @Reference(name = PolicyFilter.REFERENCE, service = BalancerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-            target = "(" + BalancerFactory.POLICY + "=static)", unbind = "unbindBalancer")
+            target = PolicyFilter.DEFAULT_TARGET, unbind = "unbindBalancer")
     void bindBalancer(BalancerFactory factory, Map<String, Object> serviceProperties) {
-        Object policy = serviceProperties.get(BalancerFactory.POLICY);
-        bound = factory;
-        boundPolicy = policy instanceof String ? (String) policy : "";
-        TeamSettings current = settings;
-        if (current != null && current.policy().equals(boundPolicy)) {
-            directory.teamBalancer(pid, factory, boundPolicy);
+        BoundBalancer current = BoundBalancer.of(factory, serviceProperties);
+        bound = current;
+        TeamSettings configured = settings;
+        if (configured != null && BoundBalancer.serves(current, configured.policy())) {
+            directory.teamBalancer(pid, factory, current.policy());
         }
     }
 
     void unbindBalancer(BalancerFactory factory) {
         // DS binds the new factory before unbinding the old one: act only if this is still ours.
-        if (bound == factory) {
+        if (BoundBalancer.holds(bound, factory)) {
             bound = null;
-            boundPolicy = null;
             directory.teamBalancer(pid, null, null);
         }
     }

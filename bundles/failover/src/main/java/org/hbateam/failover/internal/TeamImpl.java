@@ -1,17 +1,12 @@
 package org.hbateam.failover.internal;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-import org.hbateam.api.balancer.BalancerFactory;
-import org.hbateam.api.balancer.PathSet;
-import org.hbateam.api.balancer.TeamView;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.path.PathState;
@@ -25,161 +20,112 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One team: the paths to one logical unit, its settings and balancer, and the {@link Team} API. The
- * command path lives in {@link CommandFlow}, path health in {@link PathHealthSupervisor}, byte-level I/O
- * in {@link ByteIo}.
- *
- * <p>Threading: the command path (submit, dispatch, outcomes) takes no lock. Membership, settings,
- * balancer and usability changes are rare and serialise on {@code this}; they publish a new
- * {@link TeamPathSet} (copy-on-write) or flip a path's atomic flag.
+ * One team: the {@link Team} API over the paths to one logical unit, and what a change of its paths or
+ * settings means for the commands waiting on it. The work is done by its parts:
+ * <ul>
+ *   <li>{@link TeamMembership}: the paths and the path set, primary and balancer published from them; the
+ *       team's lock;</li>
+ *   <li>{@link EffectiveSettings}: the team's own settings over the global ones;</li>
+ *   <li>{@link CommandFlow}: the command path, which takes no lock;</li>
+ *   <li>{@link PathHealthSupervisor}: when paths go out of service and come back;</li>
+ *   <li>{@link ByteIo}: byte-level read and write.</li>
+ * </ul>
+ * The parts are final fields of final classes, so the command path's extra hops are inlined by the JIT.
+ * Three parts are reached directly: the registry swaps the balancer on {@link #members} and reports driver
+ * states to {@link #health}, and the sweeper visits {@link #flow}; other changes go through this class.
  */
 final class TeamImpl implements Team {
     private static final Logger LOG = LoggerFactory.getLogger(TeamImpl.class);
 
+    final EffectiveSettings config;
+    final TeamMembership members;
     final PathHealthSupervisor health;
-    /** What balancers see of this team (a separate object: Team and TeamView both declare paths()). */
-    final TeamView view = new View();
-    private final String luIdentity;
-    private final LongSupplier nanoClock;
-    private final AdapterLedger ledger;
-    private final Map<DataPath, PathEntry> members = new LinkedHashMap<>(); // guarded by this
     final CommandFlow flow;
+    private final String luIdentity;
     private final ByteIo io = new ByteIo(this);
-    private volatile TeamPathSet paths = TeamPathSet.empty();
-    private volatile int primarySlot = -1;
-    private volatile TeamSettings settings;
-    private volatile FailoverSettings global;
-    private volatile BalancerSlot balancer = BalancerSlot.NONE;
-    private volatile boolean closed;
-    private volatile String preferred;
-    private final java.util.concurrent.atomic.AtomicLong failovers = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong failovers = new AtomicLong();
     private volatile long lastFailoverMillis;
 
     TeamImpl(TeamSettings settings, FailoverSettings global, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events) {
         this.luIdentity = settings.luIdentity();
-        this.settings = settings;
-        this.global = global;
-        this.nanoClock = nanoClock;
-        this.ledger = ledger;
+        this.config = new EffectiveSettings(settings, global);
+        this.members = new TeamMembership(config, ledger, nanoClock);
         this.health = new PathHealthSupervisor(this, events, nanoClock);
-        this.flow = new CommandFlow(this, nanoClock);
+        this.flow = new CommandFlow(members, config, health, nanoClock);
     }
 
-    // ---- membership and configuration (rare; serialised on this) ----
+    // ---- changes from the registry: each releases or fails what waits on them ----
 
     /** Adds a path; commands waiting for a path are released if it is usable. */
     PathEntry addPath(DataPath path, PathIdentity identity, PathState initialState) {
-        PathEntry entry;
-        synchronized (this) {
-            entry = new PathEntry(path, identity, ledger.adapter(identity.adapterId()), initialState,
-                    new PathHealth(global.flakyFailures()));
-            entry.joined(nanoClock.getAsLong());
-            members.put(path, entry);
-            republish();
-        }
+        PathEntry entry = members.add(path, identity, initialState);
         LOG.info("team {}: path {} joined (adapter {}, state {})", name(), identity.pathId(), identity.adapterId(), initialState);
-        releaseWaiting();
+        flow.releaseWaiting();
         return entry;
     }
 
-    /**
-     * Removes a path whose service is gone. Its in-flight commands are retried elsewhere at once: a driver
-     * that is stopping may never call back, and if it does, the closed attempts ignore it.
-     */
-    PathEntry removePath(DataPath path) {
-        PathEntry entry;
-        synchronized (this) {
-            entry = members.remove(path);
-            if (entry == null) {
-                return null;
-            }
-            entry.markRemoved();
-            republish();
+    /** Removes a path whose service is gone; its in-flight commands are retried elsewhere at once. */
+    void removePath(DataPath path) {
+        PathEntry entry = members.remove(path);
+        if (entry != null) {
+            LOG.info("team {}: path {} left", name(), entry.identity.pathId());
+            entry.failOpenAttempts(new PathException(PathException.Reason.PATH_REMOVED,
+                    "path service " + entry.identity.pathId() + " unregistered"));
         }
-        LOG.info("team {}: path {} left", name(), entry.identity.pathId());
-        PathException gone = new PathException(PathException.Reason.PATH_REMOVED, "path service " + entry.identity.pathId() + " unregistered");
-        for (Attempt attempt : entry.inFlight) {
-            attempt.failFromTeam(gone);
-        }
-        Attempt probe = entry.probe.get();
-        if (probe != null) {
-            probe.failFromTeam(gone);
-        }
-        return entry;
     }
 
-    synchronized boolean isEmpty() {
-        return members.isEmpty();
-    }
-
-    synchronized PathEntry entry(DataPath path) {
-        return members.get(path);
-    }
-
+    /** New settings; commands waiting for a path are released if one is usable now. */
     void applySettings(TeamSettings newSettings, FailoverSettings newGlobal) {
-        synchronized (this) {
-            settings = newSettings;
-            global = newGlobal;
-            republish();
-            List<String> unknown = new ArrayList<>(PathSetBuilder.unknownShareIds(paths, newSettings.readShares()));
-            unknown.addAll(PathSetBuilder.unknownShareIds(paths, newSettings.writeShares()));
-            if (!unknown.isEmpty()) {
-                LOG.warn("{}: keys 'readShares'/'writeShares' of team {} name {}, which are not among its paths now; "
-                        + "the shares of the present paths are scaled to 100", TeamSettings.PID, name(), unknown);
-            }
-        }
-        releaseWaiting();
+        members.applySettings(newSettings, newGlobal);
+        flow.releaseWaiting();
     }
 
-    /** Uses {@code factory}'s balancer from now on; null means none (failover-only). */
-    void useBalancer(BalancerFactory factory, String policy) {
-        BalancerSlot old;
-        synchronized (this) {
-            old = balancer;
-            if (old.factory == factory && (factory == null || policy.equals(old.policy))) {
-                return;
-            }
-            balancer = factory == null ? BalancerSlot.NONE : BalancerSlot.create(factory, policy, view);
-        }
-        old.close();
-        if (factory == null) {
-            LOG.warn("team {}: no balancer for policy {} is registered; routing failover-only (primary first, then priority order)",
-                    name(), settings.policy());
-        } else {
-            LOG.info("team {}: balancing with policy {}", name(), policy);
-        }
+    /** Shuts the team: every queued and in-flight command fails once, cleanly, and the balancer is closed. */
+    void close() {
+        flow.close(members.entries());
+        members.balancer().close();
     }
 
-    /** Publishes a new path set for the current members and settings; caller holds the lock. */
-    private void republish() {
-        TeamPathSet set = PathSetBuilder.build(members.values(), settings);
-        String override = preferred;
-        primarySlot = PathSetBuilder.primarySlot(set, override != null ? override : settings.primary());
-        paths = set;
-        restartWindow();
-        balancer.pathsChanged(set);
-    }
-
-    /** A path's usability changed: new active group and window, and tell the balancer. Caller holds the lock. */
-    void usabilityChanged(PathEntry entry, boolean nowUsable) {
-        TeamPathSet set = paths;
-        set.recomputeActiveGroup();
-        restartWindow();
-        int slot = set.slotOf(entry);
-        if (nowUsable) {
-            balancer.pathReinstated(set, slot);
-        } else {
-            balancer.pathFailed(set, slot);
-        }
-    }
+    // ---- operator actions and the reads they and the tests need ----
 
     /** An operator's primary, overriding the configured one; null or empty returns to the configuration. */
     void prefer(String pathIdOrAdapter) {
-        synchronized (this) {
-            preferred = pathIdOrAdapter == null || pathIdOrAdapter.isBlank() ? null : pathIdOrAdapter.trim();
-            republish();
-        }
-        LOG.info("team {}: primary preference set to {}", name(), preferred == null ? "the configured primary" : preferred);
+        members.prefer(pathIdOrAdapter);
+    }
+
+    /** Forgets latency estimates and failure history on every path, and restarts the window. */
+    void resetCounters() {
+        members.forgetEstimates();
+    }
+
+    PathEntry entry(DataPath path) {
+        return members.entry(path);
+    }
+
+    boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    TeamPathSet pathSet() {
+        return members.pathSet();
+    }
+
+    long noPathRetryMs() {
+        return config.noPathRetryMs();
+    }
+
+    // ---- status (read by StatusSnapshots) ----
+
+    TeamSettings settings() {
+        return config.own();
+    }
+
+    FailoverSettings global() {
+        return config.global();
+    }
+
+    String balancerStatus() {
+        return members.balancer().status();
     }
 
     /** A path failed while others could take over. */
@@ -196,88 +142,19 @@ final class TeamImpl implements Team {
         return lastFailoverMillis;
     }
 
+    long retries() {
+        return flow.retries();
+    }
+
     int queuedCommands() {
         return flow.queuedCommands();
-    }
-
-    /** Forgets latency estimates and failure history on every path, and restarts the window. */
-    void resetCounters() {
-        TeamPathSet set = paths;
-        for (int i = 0; i < set.size(); i++) {
-            set.entry(i).counters.resetEstimates();
-            set.entry(i).health.forget();
-        }
-    }
-
-    // ---- the command path: see CommandFlow ----
-
-    @Override
-    public CompletionStage<ScsiResult> submit(ScsiCommand command) {
-        PendingCommand pending = new PendingCommand(command);
-        flow.dispatch(pending);
-        return pending.future;
-    }
-
-    /** Shuts the team: every queued and in-flight command fails once, cleanly, and the balancer is closed. */
-    void close() {
-        PathEntry[] entries;
-        synchronized (this) {
-            entries = members.values().toArray(new PathEntry[0]);
-        }
-        flow.close(entries);
-        balancer.close();
-    }
-
-    void releaseWaiting() {
-        flow.releaseWaiting();
-    }
-
-    void sweep(long nowNanos) {
-        flow.sweep(nowNanos);
-    }
-
-    int primarySlot() {
-        return primarySlot;
-    }
-
-    BalancerSlot balancerSlot() {
-        return balancer;
-    }
-
-    // ---- read access for the health supervisor, sweeper and displays ----
-
-    TeamPathSet pathSet() {
-        return paths;
-    }
-
-    FailoverSettings global() {
-        return global;
-    }
-
-    TeamSettings settings() {
-        return settings;
-    }
-
-    long noPathRetryMs() {
-        long own = settings.noPathRetryMs();
-        return own >= 0 ? own : global.noPathRetryMs();
-    }
-
-    Failback failback() {
-        Failback own = settings.failback();
-        return own != null ? own : global.failback();
-    }
-
-    long failbackStableMs() {
-        long own = settings.failbackStableMs();
-        return own >= 0 ? own : global.failbackStableMs();
     }
 
     // ---- Team ----
 
     @Override
     public String name() {
-        return settings.name();
+        return config.name();
     }
 
     @Override
@@ -287,18 +164,21 @@ final class TeamImpl implements Team {
 
     @Override
     public String policy() {
-        BalancerSlot slot = balancer;
-        return settings.failoverOnly() || !slot.active() ? "failover-only" : slot.policy;
-    }
-
-    /** The balancer's one-line status. */
-    String balancerStatus() {
-        return balancer.status();
+        BalancerSlot slot = members.balancer();
+        return config.failoverOnly() || !slot.active() ? "failover-only" : slot.policy;
     }
 
     @Override
     public List<PathInfo> paths() {
-        return StatusSnapshots.pathInfos(paths, balancer);
+        return StatusSnapshots.pathInfos(members.pathSet(), members.balancer());
+    }
+
+    /** Lock-free and, beyond the command's own bookkeeping, allocation-free: see {@link CommandFlow}. */
+    @Override
+    public CompletionStage<ScsiResult> submit(ScsiCommand command) {
+        PendingCommand pending = new PendingCommand(command);
+        flow.dispatch(pending);
+        return pending.future;
     }
 
     @Override
@@ -306,10 +186,7 @@ final class TeamImpl implements Team {
         try {
             return submit(command).toCompletableFuture().get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof TeamException) {
-                throw (TeamException) e.getCause();
-            }
-            throw new TeamException(name(), "team " + name() + ": " + e.getCause(), e.getCause());
+            throw TeamErrors.asTeamException(name(), e.getCause());
         }
     }
 
@@ -333,33 +210,8 @@ final class TeamImpl implements Team {
         io.transfer(offset, src, Direction.WRITE);
     }
 
-    /** Starts a new counting window on every path (see {@link PathCounters}). */
-    void restartWindow() {
-        TeamPathSet set = paths;
-        for (int i = 0; i < set.size(); i++) {
-            set.entry(i).counters.restartWindow();
-        }
-    }
-
     @Override
     public String toString() {
         return "Team[" + name() + "]";
-    }
-
-    private final class View implements TeamView {
-        @Override
-        public String name() {
-            return TeamImpl.this.name();
-        }
-
-        @Override
-        public PathSet paths() {
-            return paths;
-        }
-
-        @Override
-        public void restartWindow() {
-            TeamImpl.this.restartWindow();
-        }
     }
 }

@@ -1,12 +1,10 @@
 package org.hbateam.failover.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -19,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Groups data paths into teams by LU identity and applies team configurations and balancers to them.
- * A team appears with its first path and disappears with its last. Plain Java, so unit tests drive it
- * with fakes; {@link FailoverService} feeds it from DS.
+ * Groups data paths into teams by LU identity and keeps each team's settings and balancer up to date
+ * ({@link TeamConfigurations}). A team appears with its first path and leaves the listing with its last;
+ * it then stays dormant for a while ({@link DormantTeams}). Plain Java, so unit tests drive it with
+ * fakes; {@link FailoverService} feeds it from DS.
  *
  * <p>Changes serialise on one lock (lock order: registry, then team); lookups read volatile snapshots.
  */
@@ -33,21 +32,13 @@ final class TeamRegistry implements PathStateListener {
     private final AdapterLedger ledger = new AdapterLedger();
     private final Object lock = new Object();
     private final Map<String, TeamImpl> teamsByLu = new HashMap<>();          // guarded by lock
-    private final Map<String, ConfiguredTeam> configs = new TreeMap<>();      // by PID; guarded by lock
+    private final TeamListing listing = new TeamListing();
+    private final TeamConfigurations configurations;                          // shares lock and teamsByLu
+    private final DormantTeams dormant = new DormantTeams();                  // guarded by lock
     private final Map<DataPath, TeamImpl> teamOfPath = new ConcurrentHashMap<>();
-    private FailoverSettings global;                                          // guarded by lock
-    private BalancerFactory defaultFactory;                                   // guarded by lock
-    /** Teams with at least one path, sorted by name: what callers see. */
-    private volatile List<TeamImpl> sortedTeams = List.of();
-    /** Every team, including dormant ones (no path left, commands still waiting): what the sweeper visits. */
-    private volatile List<TeamImpl> allTeams = List.of();
-
-    /** A team configuration and the balancer its component has bound (null while none). */
-    private record ConfiguredTeam(TeamSettings settings, BalancerFactory factory, String policy) {
-    }
 
     TeamRegistry(FailoverSettings global, LongSupplier nanoClock, TeamEvents events) {
-        this.global = global;
+        this.configurations = new TeamConfigurations(global, lock, teamsByLu, listing);
         this.nanoClock = nanoClock;
         this.events = events;
     }
@@ -56,42 +47,33 @@ final class TeamRegistry implements PathStateListener {
 
     void addPath(DataPath path, Map<String, ?> properties) {
         PathIdentity identity = PathIdentity.of(path, properties);
-        if (isBlank(identity.luIdentity()) || isBlank(identity.pathId()) || isBlank(identity.adapterId())) {
+        if (!identity.isComplete()) {
             LOG.error("a DataPath service without {}, {} or {} is ignored: {}", DataPath.LU_IDENTITY, DataPath.PATH_ID,
                     DataPath.ADAPTER_ID, identity);
             return;
         }
         path.addStateListener(this);
-        PathState state = initialState(path);
+        PathState state = DriverCalls.state(path);
         synchronized (lock) {
             TeamImpl team = teamsByLu.get(identity.luIdentity());
             if (team == null) {
-                team = new TeamImpl(settingsFor(identity.luIdentity()), global, nanoClock, ledger, events);
+                team = configurations.formTeam(identity.luIdentity(), nanoClock, ledger, events);
                 teamsByLu.put(identity.luIdentity(), team);
-                BalancerFactory factory = factoryFor(identity.luIdentity());
-                team.useBalancer(factory, policyFor(identity.luIdentity()));
-                LOG.info("team {} formed for LU {}{}", team.name(), identity.luIdentity(), factory == null
-                        ? "; no balancer for policy " + policyFor(identity.luIdentity()) + " is registered, routing failover-only" : "");
             }
+            dormant.gotPath(team);
             teamOfPath.put(path, team);
             PathEntry entry = team.addPath(path, identity, state);
             publish();
             // A state change reported between reading the state and the entry existing was dropped: catch up.
-            PathState now = initialState(path);
+            PathState now = DriverCalls.state(path);
             if (now != state) {
                 team.health.driverStateChanged(entry, now, "state changed while the path joined");
             }
         }
     }
 
-    /**
-     * Removes a path. A team that loses its last path disappears from view at once; if commands wait in
-     * it (the retried in-flight commands of a driver that stopped, say), it stays dormant until they are
-     * sent on a path that joins again (a driver restarted within {@code noPathRetryMs} loses no I/O) or
-     * have expired, and only then is closed.
-     */
+    /** Removes a path; a team that loses its last path becomes dormant (see {@link DormantTeams}). */
     void removePath(DataPath path) {
-        TeamImpl closed = null;
         synchronized (lock) {
             TeamImpl team = teamOfPath.remove(path);
             if (team == null) {
@@ -99,28 +81,11 @@ final class TeamRegistry implements PathStateListener {
             }
             team.removePath(path);
             if (team.isEmpty()) {
-                closed = retireIfIdle(team);
-                if (closed == null) {
-                    LOG.warn("team {} has no paths left; {} command(s) wait up to {} ms for one to join", team.name(),
-                            team.queuedCommands(), team.noPathRetryMs());
-                }
+                dormant.lostLastPath(team, nanoClock.getAsLong());
             }
             publish();
         }
-        removeListener(path);
-        if (closed != null) {
-            LOG.info("team {} has no paths left and is gone", closed.name());
-            closed.close();
-        }
-    }
-
-    /** Forgets an empty team with nothing waiting and returns it for closing; null if it must stay. Holds the lock. */
-    private TeamImpl retireIfIdle(TeamImpl team) {
-        if (team.isEmpty() && team.queuedCommands() == 0 && teamsByLu.get(team.luIdentity()) == team) {
-            teamsByLu.remove(team.luIdentity());
-            return team;
-        }
-        return null;
+        DriverCalls.removeListener(path, this);
     }
 
     /** The path's service properties changed; a new LU identity moves it to another team. */
@@ -141,161 +106,71 @@ final class TeamRegistry implements PathStateListener {
         }
     }
 
-    // ---- configuration ----
+    // ---- configuration: see TeamConfigurations ----
 
     void applyGlobal(FailoverSettings settings) {
-        synchronized (lock) {
-            global = settings;
-            for (TeamImpl team : teamsByLu.values()) {
-                team.applySettings(settingsFor(team.luIdentity()), settings);
-            }
-        }
+        configurations.applyGlobal(settings);
     }
 
     void defaultBalancer(BalancerFactory factory) {
-        synchronized (lock) {
-            defaultFactory = factory;
-            for (TeamImpl team : teamsByLu.values()) {
-                if (configFor(team.luIdentity()) == null) {
-                    team.useBalancer(factory, global.defaultPolicy());
-                }
-            }
-        }
-    }
-
-    BalancerFactory defaultBalancer() {
-        synchronized (lock) {
-            return defaultFactory;
-        }
+        configurations.defaultBalancer(factory);
     }
 
     void applyTeamConfig(String pid, TeamSettings settings) {
-        synchronized (lock) {
-            ConfiguredTeam old = configs.get(pid);
-            boolean samePolicy = old != null && old.settings().policy().equals(settings.policy());
-            configs.put(pid, new ConfiguredTeam(settings, samePolicy ? old.factory() : null, settings.policy()));
-            reconfigure(settings.luIdentity());
-            if (old != null && !old.settings().luIdentity().equals(settings.luIdentity())) {
-                reconfigure(old.settings().luIdentity());
-            }
-        }
+        configurations.applyTeamConfig(pid, settings);
     }
 
     void teamBalancer(String pid, BalancerFactory factory, String policy) {
-        synchronized (lock) {
-            ConfiguredTeam config = configs.get(pid);
-            if (config != null && (factory == null || config.settings().policy().equals(policy))) {
-                configs.put(pid, new ConfiguredTeam(config.settings(), factory, policy));
-                reconfigure(config.settings().luIdentity());
-            }
-        }
+        configurations.teamBalancer(pid, factory, policy);
     }
 
     void removeTeamConfig(String pid) {
-        synchronized (lock) {
-            ConfiguredTeam old = configs.remove(pid);
-            if (old != null) {
-                reconfigure(old.settings().luIdentity());
-            }
-        }
+        configurations.removeTeamConfig(pid);
     }
 
-    private void reconfigure(String luIdentity) {
-        TeamImpl team = teamsByLu.get(luIdentity);
-        if (team != null) {
-            team.applySettings(settingsFor(luIdentity), global);
-            team.useBalancer(factoryFor(luIdentity), policyFor(luIdentity));
-            publish();
-        }
-    }
-
-    private ConfiguredTeam configFor(String luIdentity) {
-        for (ConfiguredTeam config : configs.values()) {
-            if (config.settings().luIdentity().equals(luIdentity)) {
-                return config; // the first by PID wins when two configurations name the same LU
-            }
-        }
-        return null;
-    }
-
-    private TeamSettings settingsFor(String luIdentity) {
-        ConfiguredTeam config = configFor(luIdentity);
-        return config != null ? config.settings() : TeamSettings.defaults(luIdentity, global.defaultPolicy());
-    }
-
-    private BalancerFactory factoryFor(String luIdentity) {
-        ConfiguredTeam config = configFor(luIdentity);
-        return config != null ? config.factory() : defaultFactory;
-    }
-
-    private String policyFor(String luIdentity) {
-        ConfiguredTeam config = configFor(luIdentity);
-        return config != null ? config.settings().policy() : global.defaultPolicy();
-    }
-
+    /** Publishes the snapshots that lookups and the sweeper read. Holds the lock. */
     private void publish() {
-        List<TeamImpl> teams = new ArrayList<>(teamsByLu.values());
-        teams.sort(Comparator.comparing(TeamImpl::name));
-        allTeams = List.copyOf(teams);
-        teams.removeIf(TeamImpl::isEmpty);
-        sortedTeams = List.copyOf(teams);
+        listing.publish(teamsByLu.values());
     }
 
     // ---- lookups, sweeping, shutdown ----
 
     List<Team> teams() {
-        return List.copyOf(sortedTeams);
+        return List.copyOf(listing.listed());
     }
 
     Optional<Team> team(String name) {
-        for (TeamImpl team : sortedTeams) {
-            if (team.name().equals(name)) {
-                return Optional.of(team);
-            }
-        }
-        return Optional.empty();
+        return listing.named(name).map(Team.class::cast);
+    }
+
+    /** The internal team with this name, for the admin interface. */
+    Optional<TeamImpl> teamImpl(String name) {
+        return listing.named(name);
     }
 
     long now() {
         return nanoClock.getAsLong();
     }
 
-    /** The internal team with this name, for the admin interface. */
-    Optional<TeamImpl> teamImpl(String name) {
-        return sortedTeams.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
-
-    /** One pass of the sweeper over every team. */
+    /** One pass of the sweeper over every team, dormant ones included; then retires those whose wait is over. */
     void sweep() {
         long now = nanoClock.getAsLong();
-        boolean dormant = false;
-        for (TeamImpl team : allTeams) {
+        boolean anyDormant = false;
+        for (TeamImpl team : listing.all()) {
             try {
-                team.sweep(now);
+                team.flow.sweep(now);
             } catch (RuntimeException e) {
                 LOG.error("team {}: sweep failed; will try again on the next one", team.name(), e);
             }
-            dormant |= team.isEmpty();
+            anyDormant |= team.isEmpty();
         }
-        if (dormant) {
-            retireIdleTeams();
-        }
-    }
-
-    private void retireIdleTeams() {
-        List<TeamImpl> retired = new ArrayList<>();
-        synchronized (lock) {
-            for (TeamImpl team : new ArrayList<>(teamsByLu.values())) {
-                TeamImpl gone = retireIfIdle(team);
-                if (gone != null) {
-                    retired.add(gone);
-                }
+        if (anyDormant) {
+            List<TeamImpl> retired;
+            synchronized (lock) {
+                retired = dormant.retire(teamsByLu, now);
+                publish();
             }
-            publish();
-        }
-        for (TeamImpl team : retired) {
-            LOG.info("team {} had no path come back and is gone", team.name());
-            team.close();
+            DormantTeams.close(retired);
         }
     }
 
@@ -305,36 +180,15 @@ final class TeamRegistry implements PathStateListener {
         synchronized (lock) {
             teams = new ArrayList<>(teamsByLu.values());
             teamsByLu.clear();
-            sortedTeams = List.of();
-            allTeams = List.of();
+            dormant.clear();
+            publish();
         }
         for (DataPath path : teamOfPath.keySet()) {
-            removeListener(path);
+            DriverCalls.removeListener(path, this);
         }
         teamOfPath.clear();
         for (TeamImpl team : teams) {
             team.close();
         }
-    }
-
-    private void removeListener(DataPath path) {
-        try {
-            path.removeStateListener(this);
-        } catch (RuntimeException e) {
-            LOG.debug("path {}: removeStateListener threw", path, e);
-        }
-    }
-
-    private static PathState initialState(DataPath path) {
-        try {
-            PathState state = path.state();
-            return state == null ? PathState.DOWN : state;
-        } catch (RuntimeException e) {
-            return PathState.DOWN;
-        }
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

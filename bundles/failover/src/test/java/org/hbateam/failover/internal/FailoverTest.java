@@ -117,6 +117,25 @@ class FailoverTest {
         assertEquals(max + 1, sent, "one first try plus maxRetries retries");
     }
 
+    @Test
+    void theTeamStatusCountsEveryRetryButNotFirstTriesOrTargetErrors() throws Exception {
+        p1.mode = FakePath.Mode.HOLD;
+        CompletableFuture<ScsiResult> a = team.submit(Fixture.write(4096)).toCompletableFuture();
+        CompletableFuture<ScsiResult> b = team.submit(Fixture.read(4096)).toCompletableFuture();
+        assertEquals(0, StatusSnapshots.of(team, f.clock.get()).retries(), "first tries are not retries");
+        p1.failHeld(PathException.Reason.TRANSPORT);
+        assertTrue(a.isDone() && b.isDone(), "both commands completed on p2");
+        assertEquals(2, StatusSnapshots.of(team, f.clock.get()).retries(), "each command sent again after the path error counts once");
+
+        p2.answer = ScsiResult.checkCondition(SenseKey.MEDIUM_ERROR, 0x11, 0);
+        team.execute(Fixture.read(512));
+        assertEquals(2, StatusSnapshots.of(team, f.clock.get()).retries(), "a target error is delivered, not retried");
+
+        p2.answer = ScsiResult.checkCondition(SenseKey.UNIT_ATTENTION, 0x29, 0x00);
+        team.execute(Fixture.read(512));
+        assertEquals(3, StatusSnapshots.of(team, f.clock.get()).retries(), "the one resend after a reset UNIT ATTENTION counts");
+    }
+
     private static PathEntry entryOf(TeamImpl t, FakePath p) {
         return t.entry(p);
     }

@@ -50,6 +50,27 @@ class NoPathQueueTest {
     }
 
     @Test
+    void withStableFailbackTheFirstPathBackAfterAllWereDownResumesAtOnceButTheSecondWaits() {
+        Fixture own = new Fixture(FailoverSettings.defaults().withFailback(Failback.STABLE, 5000).withNoPathRetryMs(1000));
+        FakePath a = own.add(new FakePath("a", "hba0", "lu"));
+        FakePath b = own.add(new FakePath("b", "hba1", "lu"));
+        TeamImpl t = own.team("lu");
+        a.report(PathState.DOWN);
+        b.report(PathState.DOWN);
+        CompletableFuture<ScsiResult> waiting = t.submit(Fixture.write(512)).toCompletableFuture();
+        own.advanceMillis(100);
+        own.registry.sweep();
+        a.report(PathState.UP);
+        assertEquals(ScsiResult.GOOD, waiting.getNow(null), "with no usable path, the first one back is used at once");
+        assertEquals(1, a.submitted.get(), "the waiting command went out on a");
+        b.report(PathState.UP);
+        own.advanceMillis(100);
+        own.registry.sweep();
+        assertFalse(t.pathSet().usable(t.pathSet().slotOf(t.entry(b))),
+                "while a path is usable, the next one back waits for failbackStableMs as usual");
+    }
+
+    @Test
     void pastTheRetryTimeEachWaitingCommandFailsOnceNamingTheTeam() {
         p1.report(PathState.DOWN);
         p2.report(PathState.DOWN);
@@ -120,5 +141,19 @@ class NoPathQueueTest {
         assertEquals(2, outcomes.get(), "the waiting commands failed once, after noPathRetryMs");
         f.add(new FakePath("p9", "hba9", "lu"));
         assertTrue(f.team("lu") != team, "a path joining later forms a new team: the old one was closed");
+    }
+
+    @Test
+    void aCallerHoldingTheTeamCanKeepSubmittingWhileItsDriverRestarts() {
+        f.registry.removePath(p1);
+        f.registry.removePath(p2);
+        AtomicInteger outcomes = new AtomicInteger();
+        CompletableFuture<ScsiResult> later = submitMany(1, outcomes).get(0);
+        assertFalse(later.isDone(), "a command submitted to the dormant team waits");
+        f.advanceMillis(900);
+        f.registry.sweep();
+        f.add(new FakePath("p1", "hba0", "lu"));
+        assertEquals(ScsiResult.GOOD, later.getNow(null), "the restarted driver's path served it");
+        assertTrue(f.team("lu") == team, "the same team object carries on");
     }
 }

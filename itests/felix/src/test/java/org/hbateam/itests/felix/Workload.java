@@ -2,12 +2,17 @@ package org.hbateam.itests.felix;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.hbateam.api.team.Team;
 
@@ -15,7 +20,9 @@ import org.hbateam.api.team.Team;
  * Concurrent mixed reads and writes through a team, with a model of what every block must hold.
  * Each thread owns its own run of blocks, so the expected content is known without locking: a block holds
  * the pattern of the last write that completed on it. Reads made during the run are checked against the
- * model at once; {@link #verify} re-reads everything at the end.
+ * model at once; {@link #verify} re-reads everything at the end. A write that failed may or may not have
+ * reached the medium (SCSI leaves it undefined), so until the next good write its blocks may hold either the
+ * old or the failed generation. Failures are counted by exception type, with their messages kept.
  */
 final class Workload {
     private final Team team;
@@ -25,12 +32,16 @@ final class Workload {
     private final int maxBlocksPerIo;
     private final double readFraction;
     private final long[][] generation;
+    /** Per block: the generation of a write that failed since the last good one, else 0. */
+    private final long[][] maybe;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong corrupt = new AtomicLong();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    private final Map<Class<?>, LongAdder> failuresByType = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
     private final List<Thread> workers = new ArrayList<>();
 
     Workload(Team team, int threads, int blocksPerThread, int maxBlocksPerIo, double readFraction) throws Exception {
@@ -41,6 +52,7 @@ final class Workload {
         this.maxBlocksPerIo = maxBlocksPerIo;
         this.readFraction = readFraction;
         this.generation = new long[threads][blocksPerThread];
+        this.maybe = new long[threads][blocksPerThread];
     }
 
     void start() {
@@ -93,6 +105,8 @@ final class Workload {
                 completed.incrementAndGet();
             } catch (Exception e) {
                 failed.incrementAndGet();
+                failuresByType.computeIfAbsent(e.getClass(), type -> new LongAdder()).increment();
+                failures.add(e);
                 problems.add(Thread.currentThread().getName() + ": " + e);
             }
         }
@@ -105,8 +119,14 @@ final class Workload {
             next[i] = generation[owner][first + i] + 1;
             fill(buffer, i * blockSize, owner, first + i, next[i]);
         }
-        team.write(offset(owner, first), buffer);
+        try {
+            team.write(offset(owner, first), buffer);
+        } catch (Exception e) {
+            System.arraycopy(next, 0, maybe[owner], first, blocks);
+            throw e;
+        }
         System.arraycopy(next, 0, generation[owner], first, blocks);
+        Arrays.fill(maybe[owner], first, first + blocks, 0L);
     }
 
     private void readAndCheck(int owner, int first, int blocks, ByteBuffer buffer) throws Exception {
@@ -136,11 +156,19 @@ final class Workload {
 
     private boolean checkBlock(ByteBuffer buffer, int at, int owner, int block) {
         long expected = generation[owner][block];
+        long failedWrite = maybe[owner][block];
+        if (holds(buffer, at, owner, block, expected) || (failedWrite != 0 && holds(buffer, at, owner, block, failedWrite))) {
+            return true;
+        }
+        corrupt.incrementAndGet();
+        problems.add("block " + block + " of thread " + owner + " holds neither generation " + expected
+                + (failedWrite != 0 ? " nor the failed write's " + failedWrite : ""));
+        return false;
+    }
+
+    private boolean holds(ByteBuffer buffer, int at, int owner, int block, long gen) {
         for (int i = 0; i < blockSize; i += 8) {
-            if (buffer.getLong(at + i) != word(owner, block, expected, i)) {
-                corrupt.incrementAndGet();
-                problems.add("block " + block + " of thread " + owner + " differs at byte " + i
-                        + " from generation " + expected);
+            if (buffer.getLong(at + i) != word(owner, block, gen, i)) {
                 return false;
             }
         }
@@ -181,12 +209,31 @@ final class Workload {
         return corrupt.get();
     }
 
+    /** Failed commands whose exception is exactly of {@code type}. */
+    long failuresOf(Class<? extends Exception> type) {
+        LongAdder count = failuresByType.get(type);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Failed commands by exception type (simple name), sorted. */
+    Map<String, Long> failuresByType() {
+        Map<String, Long> byName = new TreeMap<>();
+        failuresByType.forEach((type, count) -> byName.put(type.getSimpleName(), count.sum()));
+        return byName;
+    }
+
+    /** Every exception a failed command raised, in the order they were seen. */
+    List<Exception> failures() {
+        return new ArrayList<>(failures);
+    }
+
     List<String> problems() {
         return new ArrayList<>(problems);
     }
 
     String summary() {
-        return "issued=" + issued() + " completed=" + completed() + " failed=" + failed() + " corrupt=" + corrupt()
+        return "issued=" + issued() + " completed=" + completed() + " failed=" + failed() + " " + failuresByType()
+                + " corrupt=" + corrupt()
                 + (problems.isEmpty() ? "" : " first problems=" + problems().subList(0, Math.min(5, problems.size())));
     }
 

@@ -41,6 +41,7 @@ class DefaultAssemblyIT {
         assertEquals(1, rows.size(), "one default team expected, got: " + rows);
         String[] cells = rows.get(0).split("\t");
         assertEquals("default", cells[0].trim(), "the team's configured name: " + rows.get(0));
+        assertEquals("static", cells[2].trim(), "the configured policy, bound from the static balancer bundle: " + rows.get(0));
         assertEquals("2", cells[cells.length - 2].trim(), "the team should have 2 paths: " + rows.get(0));
         assertEquals("2", cells[cells.length - 1].trim(), "both paths should be usable: " + rows.get(0));
     }

@@ -1,0 +1,33 @@
+package org.hbateam.balancer.dynamic.internal;
+
+import java.lang.annotation.Annotation;
+
+/** Plain DynamicConfiguration values for tests, as Config Admin would hand them to the component. */
+final class Configs {
+    private Configs() {
+    }
+
+    static DynamicConfiguration of(long timerIntervalMs, double changeThresholdPercent, double lbChangePercent) {
+        return new DynamicConfiguration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return DynamicConfiguration.class;
+            }
+
+            @Override
+            public long timerIntervalMs() {
+                return timerIntervalMs;
+            }
+
+            @Override
+            public double changeThresholdPercent() {
+                return changeThresholdPercent;
+            }
+
+            @Override
+            public double lbChangePercent() {
+                return lbChangePercent;
+            }
+        };
+    }
+}

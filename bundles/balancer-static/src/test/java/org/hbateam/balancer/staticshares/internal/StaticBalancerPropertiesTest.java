@@ -1,0 +1,23 @@
+package org.hbateam.balancer.staticshares.internal;
+
+import java.util.SplittableRandom;
+
+import org.hbateam.api.balancer.Balancer;
+import org.hbateam.balancer.testkit.Chaos;
+import org.hbateam.balancer.testkit.FakePathSet;
+import org.hbateam.balancer.testkit.FakeTeamView;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+class StaticBalancerPropertiesTest {
+    @Property(tries = 200)
+    void sharesAddUpNeverGoNegativeAndFailedPathsAreNeverSelected(@ForAll @IntRange(min = 1, max = 16) int size,
+                                                                   @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        FakePathSet paths = Chaos.randomTeam(random, size, 4);
+        Balancer balancer = new StaticBalancerFactory().create(new FakeTeamView("t", paths));
+        Chaos.run(balancer, paths, random, 30, () -> { });
+    }
+}

@@ -1,0 +1,47 @@
+package org.hbateam.failover.internal;
+
+import org.hbateam.api.path.DataPath;
+import org.hbateam.api.path.PathState;
+import org.hbateam.api.path.PathStateListener;
+import org.hbateam.api.scsi.ScsiCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls into a driver that are bookkeeping, not I/O: a driver that throws from them changes nothing for
+ * the team. (A throw from {@code submit} or {@code probe} is different: it fails the attempt as a path
+ * error, see {@link CommandFlow} and {@link PathProber}.)
+ */
+final class DriverCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(DriverCalls.class);
+
+    private DriverCalls() {
+    }
+
+    /** The state the driver reports for the path; DOWN when it reports none or throws. */
+    static PathState state(DataPath path) {
+        try {
+            PathState state = path.state();
+            return state == null ? PathState.DOWN : state;
+        } catch (RuntimeException e) {
+            return PathState.DOWN;
+        }
+    }
+
+    static void removeListener(DataPath path, PathStateListener listener) {
+        try {
+            path.removeStateListener(listener);
+        } catch (RuntimeException e) {
+            LOG.debug("path {}: removeStateListener threw", path, e);
+        }
+    }
+
+    /** Tells the driver to drop a command the team no longer waits for. */
+    static void abort(PathEntry entry, ScsiCommand command) {
+        try {
+            entry.path.abort(command);
+        } catch (RuntimeException e) {
+            LOG.debug("path {}: abort threw", entry, e);
+        }
+    }
+}
