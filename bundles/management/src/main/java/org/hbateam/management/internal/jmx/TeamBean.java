@@ -63,6 +63,11 @@ final class TeamBean implements TeamMXBean {
     }
 
     @Override
+    public long getRetries() {
+        return lookup.status(team).retries();
+    }
+
+    @Override
     public long getBytesRead() {
         return lookup.pathInfos(team).stream().mapToLong(PathInfo::bytesRead).sum();
     }

@@ -29,6 +29,9 @@ public interface TeamMXBean {
     /** Epoch milliseconds of the last failover, 0 if none. */
     long getLastFailoverMillis();
 
+    /** Commands sent again since the team formed (after a path error, or once after a reset UNIT ATTENTION). */
+    long getRetries();
+
     /** Bytes read through all paths since they joined. */
     long getBytesRead();
 

@@ -48,7 +48,7 @@ final class StatusDocument {
         json.beginObject().name("name").value(team.name()).name("luIdentity").value(team.luIdentity())
                 .name("policy").value(team.policy()).name("mode").value(team.mode())
                 .name("usablePaths").value(team.usablePaths()).name("queued").value(team.queuedCommands())
-                .name("failovers").value(team.failovers()).name("lastFailover").value(team.lastFailoverMillis());
+                .name("failovers").value(team.failovers()).name("retries").value(team.retries()).name("lastFailover").value(team.lastFailoverMillis());
         json.name("paths").beginArray();
         for (PathStatus path : team.paths()) {
             PathInfo info = infos.stream().filter(i -> i.pathId().equals(path.pathId())).findFirst().orElse(null);
