@@ -18,6 +18,7 @@ import org.apache.felix.hc.api.ResultLog;
 import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
 import org.apache.felix.hc.api.execution.HealthCheckExecutor;
 import org.apache.felix.hc.api.execution.HealthCheckSelector;
+import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.api.team.TeamService;
 import org.hbateam.failover.admin.FailoverAdmin;
@@ -78,7 +79,7 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     private String status() {
-        Map<String, List<org.hbateam.api.team.PathInfo>> infos = new LinkedHashMap<>();
+        Map<String, List<PathInfo>> infos = new LinkedHashMap<>();
         for (Team team : teams.teams()) {
             infos.put(team.name(), team.paths());
         }

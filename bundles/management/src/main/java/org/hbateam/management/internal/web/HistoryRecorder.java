@@ -1,11 +1,13 @@
 package org.hbateam.management.internal.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.api.team.TeamService;
 import org.osgi.service.component.annotations.Activate;
@@ -64,7 +66,7 @@ public final class HistoryRecorder implements EventHandler {
 
     private void sample() {
         try {
-            Map<String, java.util.List<org.hbateam.api.team.PathInfo>> paths = new LinkedHashMap<>();
+            Map<String, List<PathInfo>> paths = new LinkedHashMap<>();
             for (Team team : teams.teams()) {
                 paths.put(team.name(), team.paths());
             }
