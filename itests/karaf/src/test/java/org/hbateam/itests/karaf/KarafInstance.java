@@ -23,10 +23,16 @@ final class KarafInstance implements AutoCloseable {
 
     private final Path home;
     private final int sshPort;
+    private final int httpPort;
+    private final int rmiRegistryPort;
+    private final int rmiServerPort;
 
-    private KarafInstance(Path home, int sshPort) {
+    private KarafInstance(Path home, int sshPort) throws IOException {
         this.home = home;
         this.sshPort = sshPort;
+        this.httpPort = freePort();
+        this.rmiRegistryPort = freePort();
+        this.rmiServerPort = freePort();
     }
 
     /** Unpacks the assembly named by the {@code hbateam.assembly} system property and starts it. */
@@ -45,6 +51,16 @@ final class KarafInstance implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /** The HTTP service's private port (etc/org.ops4j.pax.web.cfg). */
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** The JMX connector's URL, on the instance's private RMI ports; log in as karaf/karaf. */
+    String jmxUrl() {
+        return "service:jmx:rmi://127.0.0.1:" + rmiServerPort + "/jndi/rmi://127.0.0.1:" + rmiRegistryPort + "/karaf-root";
     }
 
     /** Runs shell commands as the administrator and returns what they printed. */
@@ -83,8 +99,9 @@ final class KarafInstance implements AutoCloseable {
     private void usePrivatePorts() throws IOException {
         replaceInFile(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort = 8101", "sshPort = " + sshPort);
         Path management = home.resolve("etc/org.apache.karaf.management.cfg");
-        replaceInFile(management, "rmiRegistryPort = 1099", "rmiRegistryPort = " + freePort());
-        replaceInFile(management, "rmiServerPort = 44444", "rmiServerPort = " + freePort());
+        replaceInFile(management, "rmiRegistryPort = 1099", "rmiRegistryPort = " + rmiRegistryPort);
+        replaceInFile(management, "rmiServerPort = 44444", "rmiServerPort = " + rmiServerPort);
+        replaceInFile(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + httpPort);
     }
 
     @Override

@@ -1,0 +1,28 @@
+package org.hbateam.management.internal.health;
+
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
+import org.hbateam.failover.admin.FailoverAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Felix Health Check: a path held down as flaky (WARN). Tagged {@code hbateam}. */
+@Component(property = {
+        HealthCheck.NAME + "=hbateam flaky paths",
+        HealthCheck.TAGS + "=hbateam",
+        HealthCheck.MBEAN_NAME + "=hbateam-flaky"})
+public final class FlakyCheck implements HealthCheck {
+    private final FailoverAdmin admin;
+    private final TeamHealth health = new TeamHealth();
+
+    @Activate
+    public FlakyCheck(@Reference(name = "admin") FailoverAdmin admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    public Result execute() {
+        return health.flaky(admin.statuses());
+    }
+}

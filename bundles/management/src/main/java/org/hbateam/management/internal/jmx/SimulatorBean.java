@@ -1,0 +1,103 @@
+package org.hbateam.management.internal.jmx;
+
+import java.util.List;
+
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.StandardMBean;
+
+import org.hbateam.api.team.TeamService;
+import org.hbateam.driver.sim.Fault;
+import org.hbateam.driver.sim.SimulatedFaults;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Registers {@code org.hbateam:type=Simulator} while the simulated driver runs. A component of its own with
+ * mandatory references, so that without the simulated driver (and its optionally imported package) SCR never
+ * loads this class.
+ */
+@Component(service = {})
+public final class SimulatorBean implements SimulatorMXBean {
+    private final SimulatedFaults faults;
+    private final TeamService teams;
+    private final MBeanServer server;
+    private final ReadLoad load = new ReadLoad();
+
+    @Activate
+    public SimulatorBean(@Reference(name = "faults") SimulatedFaults faults, @Reference(name = "teams") TeamService teams,
+                         @Reference(name = "mbeanServer") MBeanServer server) throws JMException {
+        this.faults = faults;
+        this.teams = teams;
+        this.server = server;
+        server.registerMBean(new StandardMBean(this, SimulatorMXBean.class, true), ObjectNames.simulator());
+    }
+
+    @Deactivate
+    void deactivate() throws JMException, InterruptedException {
+        server.unregisterMBean(ObjectNames.simulator());
+        load.close();
+    }
+
+    @Override
+    public List<String> getAdapters() {
+        return faults.adapters();
+    }
+
+    @Override
+    public List<String> getPaths() {
+        return faults.paths();
+    }
+
+    @Override
+    public List<String> getFaults() {
+        return faults.faults().stream().map(SimulatorBean::describe).toList();
+    }
+
+    private static String describe(Fault fault) {
+        String text = fault.scope() + " " + fault.name() + " " + fault.kind();
+        return fault.kind() == Fault.Kind.SLOW ? text + " x" + fault.factor() : text;
+    }
+
+    @Override
+    public void readLoad(String team, int seconds) {
+        load.start(teams.team(team).orElseThrow(() -> new IllegalArgumentException("no team " + team)), seconds);
+    }
+
+    @Override
+    public void stopLoad() {
+        load.stop();
+    }
+
+    @Override
+    public void cutPath(String pathId) {
+        faults.cutPath(pathId);
+    }
+
+    @Override
+    public void cutAdapter(String adapter) {
+        faults.cutAdapter(adapter);
+    }
+
+    @Override
+    public void blackHolePath(String pathId) {
+        faults.blackHolePath(pathId);
+    }
+
+    @Override
+    public void slowPath(String pathId, double factor) {
+        faults.slowPath(pathId, factor);
+    }
+
+    @Override
+    public void restorePath(String pathId) {
+        faults.restorePath(pathId);
+    }
+
+    @Override
+    public void restoreAdapter(String adapter) {
+        faults.restoreAdapter(adapter);
+    }
+}
