@@ -1,5 +1,7 @@
 package org.hbateam.api.path;
 
+import java.util.concurrent.CompletionStage;
+
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -62,11 +64,21 @@ public interface DataPath {
     void submit(ScsiCommand command, CommandCallback callback);
 
     /**
-     * Asks the driver to abort a command it holds, for example after a timeout. Best effort: if the command
-     * is still held, its callback is then called once with {@link PathException.Reason#ABORTED} (or its
-     * real outcome, if that came first). Does nothing for a command the driver does not hold.
+     * Fences a command: makes sure it can no longer run at the target, and that the driver will never again
+     * read from or write to its data buffer. The failover service calls this before it retries elsewhere a
+     * command whose attempt here ended with {@link PathException.Outcome#UNKNOWN} (a timeout, a lost
+     * connection), and waits for the returned stage; it never replays a command unfenced.
+     *
+     * <p>The stage completes normally once that is known: the command had completed or was never sent; the
+     * target confirmed an ABORT TASK or a reset that covers it; or the session that carried it is provably gone
+     * at the target (reinstated by a new login, or logged out). It completes exceptionally when the driver
+     * gives up proving it, and it may stay incomplete for as long as nothing is known: callers bound their wait.
+     *
+     * <p>If the driver still holds the command, its callback is then called once with
+     * {@link PathException.Reason#ABORTED} (or its real outcome, if that came first). A driver that failed a
+     * command with outcome UNKNOWN keeps what it needs to answer this call for it until the fence is known.
      */
-    void abort(ScsiCommand command);
+    CompletionStage<Void> abort(ScsiCommand command);
 
     /**
      * Proves the path alive without touching data, for idle-path health checks. By default a

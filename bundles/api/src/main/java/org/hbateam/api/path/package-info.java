@@ -1,8 +1,11 @@
 /**
  * The HBA driver SPI. A vendor driver bundle publishes each data path (adapter to target port to LUN) as a {@link org.hbateam.api.path.DataPath} service.
+ *
+ * <p>2.0.0: {@code DataPath.abort} returns the fence of the command; {@code PathException} says whether the
+ * command may still run ({@code Outcome}) and gained the reason {@code REFUSED}.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.hbateam.api.path;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,8 @@
 package org.hbateam.failover.internal;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.path.PathStateListener;
@@ -36,12 +39,17 @@ final class DriverCalls {
         }
     }
 
-    /** Tells the driver to drop a command the team no longer waits for. */
-    static void abort(PathEntry entry, ScsiCommand command) {
+    /**
+     * Tells the driver to drop a command and returns its fence (see {@code DataPath.abort}); a driver that throws
+     * or returns null gives a fence that failed, so the command is never replayed on its word.
+     */
+    static CompletionStage<Void> abort(PathEntry entry, ScsiCommand command) {
         try {
-            entry.path.abort(command);
+            CompletionStage<Void> fence = entry.path.abort(command);
+            return fence != null ? fence : CompletableFuture.failedFuture(new IllegalStateException("abort returned no fence"));
         } catch (RuntimeException e) {
             LOG.debug("path {}: abort threw", entry, e);
+            return CompletableFuture.failedFuture(e);
         }
     }
 }

@@ -3,6 +3,8 @@ package org.hbateam.failover.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,8 @@ class FakePath implements DataPath {
     final AtomicInteger submitted = new AtomicInteger();
     final AtomicInteger probes = new AtomicInteger();
     final AtomicInteger aborted = new AtomicInteger();
+    /** What abort returns: fenced at once unless a test replaces it. */
+    volatile CompletableFuture<Void> fence = CompletableFuture.completedFuture(null);
     final ConcurrentLinkedQueue<Held> held = new ConcurrentLinkedQueue<>();
     final List<PathStateListener> listeners = new CopyOnWriteArrayList<>();
     volatile Mode mode = Mode.ANSWER;
@@ -114,8 +118,9 @@ class FakePath implements DataPath {
     }
 
     @Override
-    public void abort(ScsiCommand command) {
+    public CompletionStage<Void> abort(ScsiCommand command) {
         aborted.incrementAndGet();
+        return fence;
     }
 
     /** Answers every held command with {@code result}; returns how many. */

@@ -1,6 +1,8 @@
 package org.hbateam.driver.iscsi.internal;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.hbateam.api.path.CommandCallback;
@@ -104,11 +106,12 @@ final class IscsiPath implements DataPath {
     }
 
     @Override
-    public void abort(ScsiCommand command) {
+    public CompletionStage<Void> abort(ScsiCommand command) {
         Session current = session;
         if (current != null) {
             current.abort(command);
         }
+        return CompletableFuture.failedFuture(new IllegalStateException("iSCSI fencing is not implemented yet"));
     }
 
     /** The operational parameters of the session carrying the path now, or null while it is down. */

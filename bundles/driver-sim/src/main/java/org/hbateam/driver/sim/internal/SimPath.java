@@ -2,6 +2,8 @@ package org.hbateam.driver.sim.internal;
 
 import java.lang.invoke.VarHandle;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.DataPath;
@@ -122,14 +124,17 @@ final class SimPath implements DataPath {
         return held.size();
     }
 
+    /** Fails the command if it has not started; one being executed is fenced once it has been answered. */
     @Override
-    public void abort(ScsiCommand command) {
+    public CompletionStage<Void> abort(ScsiCommand command) {
         for (SimCommand c : held) {
             if (c.command == command) {
                 c.fail(Reason.ABORTED, "aborted on path " + id);
                 adapter.commandsAnswered();
+                return c.settled();
             }
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     void setFault(FaultState fault, String reason) {

@@ -3,6 +3,7 @@ package org.hbateam.itests.felix.vendor;
 import java.lang.invoke.VarHandle;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hbateam.api.path.CommandCallback;
@@ -72,8 +73,8 @@ final class VendorPath implements DataPath {
     }
 
     @Override
-    public void abort(ScsiCommand command) {
-        link.abort(command);
+    public CompletionStage<Void> abort(ScsiCommand command) {
+        return link.abort(command);
     }
 
     /** The link's state changes are this path's, reported as coming from this path. */
