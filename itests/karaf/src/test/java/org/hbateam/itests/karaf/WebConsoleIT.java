@@ -55,12 +55,16 @@ class WebConsoleIT {
 
         String cut = pathIds(before).get(0);
         jmx.call(SIMULATOR, "cutPath", new Object[] {cut}, "java.lang.String");
-        String after = Eventually.poll(() -> chromium.dumpDom(url, 3000), d -> states(d).contains("DOWN") && d.contains("data-topic=\"org/hbateam/path/DOWN\""));
+        long lastBefore = lastSample(before);
+        // Every condition asserted below is polled for: the DOWN row and its timeline mark may be drawn before the
+        // next chart sample exists.
+        String after = Eventually.poll(() -> chromium.dumpDom(url, 3000), d -> states(d).contains("DOWN")
+                && d.contains("data-topic=\"org/hbateam/path/DOWN\" data-path=\"" + cut + "\"") && lastSample(d) > lastBefore);
 
         assertEquals("DOWN", states(after).get(pathIds(after).indexOf(cut)), "the cut path shows DOWN: " + rows(after));
         assertTrue(after.contains("data-topic=\"org/hbateam/path/DOWN\" data-path=\"" + cut + "\""),
                 "the path's failure is marked on the timeline");
-        assertTrue(lastSample(after) > lastSample(before), "the chart moved on: last sample " + lastSample(after) + " after " + lastSample(before));
+        assertTrue(lastSample(after) > lastBefore, "the chart moved on: last sample " + lastSample(after) + " after " + lastBefore);
 
         chromium.screenshot(url, 3000, 1000, 900, Paths.get(System.getProperty("hbateam.workdir")).getParent().resolve("web-console.png"));
         jmx.call(SIMULATOR, "stopLoad", new Object[0]);
