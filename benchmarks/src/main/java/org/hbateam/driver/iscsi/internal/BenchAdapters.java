@@ -20,6 +20,8 @@ import org.hbateam.testbed.TestBed;
 public final class BenchAdapters implements AutoCloseable {
     private static final long LOGIN_GUARD_NANOS = TimeUnit.SECONDS.toNanos(30);
     private final List<Adapter> adapters = new ArrayList<>();
+    /** One directory for the team's adapters: each adapter's live session is a route that fences the others'. */
+    private final SessionDirectory directory = new SessionDirectory();
 
     /** Starts adapters on bed paths {@code bedPaths} (1-based), feeding {@code failover}. */
     public BenchAdapters(TestBed bed, String prefix, List<Integer> bedPaths, FailoverForE2e failover) {
@@ -27,7 +29,7 @@ public final class BenchAdapters implements AutoCloseable {
             AdapterSettings settings = new AdapterSettings(prefix + path, new InetSocketAddress(bed.hostAddress(path), 0),
                     "iqn.2026-01.org.hbateam:bench-" + prefix, List.of(Portal.parse(bed.portal(path).toString())),
                     List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000);
-            Adapter adapter = new Adapter(settings, registry(failover));
+            Adapter adapter = new Adapter(settings, registry(failover), directory);
             adapters.add(adapter);
             adapter.start();
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.team.Team;
+import org.hbateam.driver.iscsi.internal.SessionDirectory;
 import org.hbateam.failover.admin.PathStatus;
 import org.hbateam.failover.admin.TeamStatus;
 
@@ -16,6 +17,11 @@ import org.hbateam.failover.admin.TeamStatus;
  * bundle's package because the configuration type and the bind methods are package-private.
  */
 public final class E2eFailover implements AutoCloseable {
+    /**
+     * What DS gives every iSCSI adapter of one framework: their sessions, so that one adapter's live session can
+     * fence another's dead one. The adapters of one team share it, as they share this service.
+     */
+    public final SessionDirectory sessions = new SessionDirectory();
     private final FailoverService service;
 
     /** A failover service with the default configuration, except the given keys of {@code org.hbateam.failover}. */

@@ -28,15 +28,17 @@ final class Adapter {
 
     private final AdapterSettings settings;
     private final PathRegistry registry;
+    private final SessionDirectory directory;
     private final List<TargetSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Thread> discoveries = new ArrayList<>();
     private final List<Connector> discoveryConnectors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
 
-    Adapter(AdapterSettings settings, PathRegistry registry) {
+    Adapter(AdapterSettings settings, PathRegistry registry, SessionDirectory directory) {
         this.settings = settings;
         this.registry = registry;
+        this.directory = directory;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "iscsi-" + settings.name() + "-timer");
             t.setDaemon(true);
@@ -102,7 +104,7 @@ final class Adapter {
 
     private synchronized void addSession(Portal portal, String target) {
         if (!stopped) {
-            TargetSession session = new TargetSession(sessionSettings(portal, target), settings.name(), registry);
+            TargetSession session = new TargetSession(sessionSettings(portal, target), settings.name(), registry, directory);
             sessions.add(session);
             session.start();
         }

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +23,18 @@ public final class IscsiAdapterComponent {
     private static final Logger LOG = LoggerFactory.getLogger(IscsiAdapterComponent.class);
 
     private final PathRegistry registry;
+    private final SessionDirectory directory;
     private Adapter running;
 
     @Activate
-    public IscsiAdapterComponent(BundleContext context, IscsiAdapterConfiguration config) {
-        this(new OsgiPathRegistry(context), config);
+    public IscsiAdapterComponent(BundleContext context, IscsiAdapterConfiguration config,
+                                 @Reference SessionDirectory directory) {
+        this(new OsgiPathRegistry(context), config, directory);
     }
 
-    IscsiAdapterComponent(PathRegistry registry, IscsiAdapterConfiguration config) {
+    IscsiAdapterComponent(PathRegistry registry, IscsiAdapterConfiguration config, SessionDirectory directory) {
         this.registry = registry;
+        this.directory = directory;
         apply(config);
     }
 
@@ -59,7 +63,7 @@ public final class IscsiAdapterComponent {
         if (running != null) {
             running.stop(); // before the new one logs in: both would use the same ISIDs
         }
-        running = new Adapter(settings, registry);
+        running = new Adapter(settings, registry, directory);
         running.start();
         LOG.info("iSCSI adapter {} started: portals {}, targets {}", settings.name(), settings.portals(),
                 settings.targets().isEmpty() ? "by SendTargets" : settings.targets());

@@ -36,6 +36,8 @@ final class IscsiPath implements DataPath {
     /** What probe callbacks are given as their command: a probe carries no SCSI command of its own. */
     private final ScsiCommand probeCommand = ScsiCommand.noData(Cdb.testUnitReady());
     private volatile Session session;
+    /** The session that carried the path last, kept after it ends: its end is what fences what it carried. */
+    private volatile Session lastSession;
     private volatile String sessionId;
     private volatile PathState state = PathState.DOWN;
 
@@ -60,6 +62,7 @@ final class IscsiPath implements DataPath {
         boolean changed = !newSessionId.equals(sessionId);
         sessionId = newSessionId;
         session = newSession;
+        lastSession = newSession;
         setState(PathState.UP, "logged in");
         return changed;
     }
@@ -105,13 +108,19 @@ final class IscsiPath implements DataPath {
         current.probe(probeCommand, callback);
     }
 
+    /**
+     * The fence of {@code command}: the session's answer to its abort (confirmed, or the command known ended),
+     * or, when the session cannot tell because the command died with it, the proof that the session is gone at
+     * the target (its reinstatement), whichever comes first. A path that never had a session never sent it.
+     */
     @Override
     public CompletionStage<Void> abort(ScsiCommand command) {
-        Session current = session;
-        if (current != null) {
-            current.abort(command);
+        Session last = lastSession;
+        if (last == null) {
+            return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.failedFuture(new IllegalStateException("iSCSI fencing is not implemented yet"));
+        CompletionStage<Void> known = last.abort(command);
+        return known == null ? last.gone() : known.applyToEither(last.gone(), v -> v);
     }
 
     /** The operational parameters of the session carrying the path now, or null while it is down. */

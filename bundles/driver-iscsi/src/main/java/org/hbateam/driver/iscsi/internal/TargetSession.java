@@ -24,25 +24,29 @@ final class TargetSession implements SessionListener {
     private final String adapterId;
     private final PathRegistry registry;
     private final SessionRunner runner;
+    private final SessionDirectory directory;
     private final Map<Long, Published> paths = new ConcurrentHashMap<>();
 
     private record Published(IscsiPath path, PathRegistry.Registration registration) {
     }
 
-    TargetSession(SessionSettings settings, String adapterId, PathRegistry registry) {
+    TargetSession(SessionSettings settings, String adapterId, PathRegistry registry, SessionDirectory directory) {
         this.settings = settings;
         this.adapterId = adapterId;
         this.registry = registry;
-        this.runner = new SessionRunner(settings, this);
+        this.directory = directory;
+        this.runner = new SessionRunner(settings, this, directory);
     }
 
     void start() {
+        directory.add(runner);
         runner.start();
     }
 
     /** Logs out, fails what is held with PATH_REMOVED and withdraws every path. */
     void stop() {
         runner.stop(2000);
+        directory.remove(runner);
         paths.values().forEach(p -> p.registration().unregister());
         paths.clear();
     }

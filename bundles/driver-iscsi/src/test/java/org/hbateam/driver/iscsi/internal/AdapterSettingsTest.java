@@ -81,7 +81,7 @@ class AdapterSettingsTest {
 
     @Test
     void aRejectedChangeKeepsTheRunningAdapter() {
-        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }));
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }), new SessionDirectory());
         Adapter running = component.adapter();
         component.modified(config(v -> v.put("maxBurstLength", 1)));
         assertSame(running, component.adapter(), "a bad change leaves the previous adapter in force");
@@ -91,7 +91,7 @@ class AdapterSettingsTest {
 
     @Test
     void aBadFirstConfigurationStartsNothing() {
-        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)));
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)), new SessionDirectory());
         assertNull(component.adapter(), "no adapter runs on a rejected configuration");
         component.deactivate();
     }

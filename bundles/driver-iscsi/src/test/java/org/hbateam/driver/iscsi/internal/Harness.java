@@ -48,7 +48,7 @@ final class Harness implements AutoCloseable {
         AdapterSettings settings = new AdapterSettings("hba0", null, "iqn.2026-01.org.hbateam:test",
                 List.of(Portal.parse(target.portal())), List.of(FakeTarget.IQN), chap, proposal, 3000,
                 nopIntervalMs, nopTimeoutMs, 500, 50);
-        this.adapter = new Adapter(settings, registry);
+        this.adapter = new Adapter(settings, registry, new SessionDirectory());
     }
 
     Harness(FakeTarget target, Proposal proposal) {

@@ -50,6 +50,11 @@ public final class Connector {
         }
     }
 
+    /** One login through exactly {@code settings}' address and portal: no redirection is followed. */
+    Established connectOnce(SessionSettings settings, int cmdSn) throws IOException {
+        return attempt(settings, settings.portal(), cmdSn);
+    }
+
     private Established attempt(SessionSettings settings, Portal portal, int cmdSn) throws IOException {
         deadlineNanos = System.nanoTime() + settings.loginTimeoutMs() * 1_000_000L;
         Connection connection = Connection.open(settings.localAddress(), portal, settings.loginTimeoutMs());

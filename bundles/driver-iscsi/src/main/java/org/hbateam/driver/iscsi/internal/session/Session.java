@@ -2,6 +2,8 @@ package org.hbateam.driver.iscsi.internal.session;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.PathException;
@@ -36,6 +38,11 @@ public final class Session {
     private volatile int expCmdSn;
     private volatile int maxCmdSn;
     private volatile boolean open = true;
+    /**
+     * Completes once this session is provably gone at the target: a later login with the same ISID reinstated
+     * it (RFC 7143 6.3.5), or the target answered its Logout. What died with it is fenced then.
+     */
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
     /** Set when a control tag is needed (NOP-Out, task management, logout); top bit set so it never names a task. */
     private int controlTag;
 
@@ -67,6 +74,21 @@ public final class Session {
 
     public Negotiated parameters() {
         return parameters;
+    }
+
+    /** Completes when the session is provably gone at the target; see {@link SessionRunner}. */
+    public CompletionStage<Void> gone() {
+        return gone;
+    }
+
+    /** The session is gone at the target: reinstated by a login with its ISID, or logged out. */
+    void provenGone() {
+        gone.complete(null);
+    }
+
+    /** The driver stops for good without that proof: what waits for it must not be replayed. */
+    void neverProvenGone(String why) {
+        gone.completeExceptionally(new IllegalStateException(why));
     }
 
     /** True until the connection fails or logs out. */
@@ -124,9 +146,13 @@ public final class Session {
         }
     }
 
-    /** Asks the target to abort {@code command} (ABORT TASK, escalated to LOGICAL UNIT RESET); see {@link TaskManagement}. */
-    public void abort(ScsiCommand command) {
-        taskManagement.abortTask(command);
+    /**
+     * Asks the target to abort {@code command} (ABORT TASK, escalated to LOGICAL UNIT RESET; see
+     * {@link TaskManagement#abortTask}) and returns its fence, or null when this session cannot tell: the command
+     * died with it, and only the session's reinstatement ({@link SessionRunner#reinstated}) proves it gone.
+     */
+    public CompletionStage<Void> abort(ScsiCommand command) {
+        return taskManagement.abortTask(command);
     }
 
     /** Numbers and writes a task that already has a slot. Send lock held. */

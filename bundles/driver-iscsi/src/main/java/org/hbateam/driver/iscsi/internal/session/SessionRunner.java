@@ -2,6 +2,8 @@ package org.hbateam.driver.iscsi.internal.session;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.PathException;
@@ -16,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * reader loop, and when the connection ends fail everything it held exactly once, report the session
  * down and log in again after a backoff that starts at the reconnect delay (at least DefaultTime2Wait
  * after a logout) and doubles up to 30 s.
+ *
+ * <p>It also proves dead sessions gone ({@link Session#gone}), which is what fences the commands that died
+ * with them: a session that ended without its Logout answered stays unproven until a login with its ISID
+ * succeeds, first through a sibling's live route ({@link ProxyReinstatement}, at once), else its own next
+ * login. A runner that stops for good fails the proofs it never got.
  */
 public final class SessionRunner implements AsyncEvents {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
@@ -24,14 +31,18 @@ public final class SessionRunner implements AsyncEvents {
     private final SessionSettings settings;
     private final SessionListener listener;
     private final Connector connector = new Connector();
+    private final ProxyReinstatement proxy;
+    /** Sessions that ended without proof that they are gone at the target; runner thread only. */
+    private final List<Session> unproven = new ArrayList<>();
     private final Thread thread;
     private volatile Session current;
     private volatile boolean stopped;
     private int nextCmdSn = 1;
 
-    public SessionRunner(SessionSettings settings, SessionListener listener) {
+    public SessionRunner(SessionSettings settings, SessionListener listener, SiblingRoutes routes) {
         this.settings = settings;
         this.listener = listener;
+        this.proxy = new ProxyReinstatement(settings, connector, routes);
         this.thread = new Thread(this::run, "iscsi-" + settings.name());
         thread.setDaemon(true);
     }
@@ -45,6 +56,23 @@ public final class SessionRunner implements AsyncEvents {
         return current;
     }
 
+    public String targetName() {
+        return settings.targetName();
+    }
+
+    /**
+     * This runner's route to its target if its session has heard from the target within a NOP interval and
+     * timeout, else null: a route for a sibling's proxy reinstatement.
+     */
+    public SiblingRoutes.Route liveRoute(long nowNanos) {
+        Session session = current;
+        long quietLimitNanos = (settings.nopIntervalMs() + (long) settings.nopTimeoutMs()) * 1_000_000L;
+        if (session == null || !session.isOpen() || nowNanos - session.connection.lastReceiveNanos > quietLimitNanos) {
+            return null;
+        }
+        return new SiblingRoutes.Route(settings.localAddress(), session.connection.portal());
+    }
+
     private void run() {
         long backoff = settings.reconnectDelayMs();
         while (!stopped) {
@@ -53,6 +81,7 @@ public final class SessionRunner implements AsyncEvents {
                 Connector.Established established = connector.connect(settings, nextCmdSn);
                 backoff = settings.reconnectDelayMs();
                 delay = runSession(new Session(established.connection(), established.login(), settings.name()));
+                proveGoneThroughSibling();
             } catch (LoginException e) {
                 LOG.warn("{}: {}", settings.name(), e.getMessage());
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -64,19 +93,37 @@ public final class SessionRunner implements AsyncEvents {
             }
             pause(delay);
         }
+        unproven.forEach(s -> s.neverProvenGone("the driver stopped " + settings.name()
+                + " before the target confirmed that its old session is gone"));
+        unproven.clear();
+    }
+
+    /** The login that just succeeded reinstated every earlier session of this ISID: they are gone. */
+    private void provenByLogin() {
+        unproven.forEach(Session::provenGone);
+        unproven.clear();
+    }
+
+    private void proveGoneThroughSibling() {
+        if (!stopped && !unproven.isEmpty() && proxy.reinstate(this)) {
+            provenByLogin();
+        }
     }
 
     /** Runs the full feature phase until the connection ends; returns the delay before the next login. */
     private long runSession(Session session) {
         current = session;
+        provenByLogin();
         long delay = settings.reconnectDelayMs();
         String reason;
         PathException error;
+        boolean loggedOut = false;
         try {
             listener.sessionUp(session);
             new Inbound(session, this).run();
             throw new IllegalStateException("the reader loop never returns normally");
         } catch (LoggedOutException e) {
+            loggedOut = true;
             delay = Math.max(delay, TimeUnit.SECONDS.toMillis(Math.max(e.time2Wait(), session.parameters().defaultTime2Wait())));
             error = reasonFor(session, e);
         } catch (IOException | RuntimeException e) {
@@ -91,6 +138,11 @@ public final class SessionRunner implements AsyncEvents {
             LOG.warn("{}: session down: {}", settings.name(), reason);
         }
         session.failAll(error);
+        if (loggedOut) {
+            session.provenGone();
+        } else {
+            unproven.add(session);
+        }
         listener.sessionDown(session, reason);
         return delay;
     }

@@ -27,6 +27,12 @@ public record SessionSettings(String name, InetSocketAddress localAddress, Porta
                               String targetName, byte[] isid, ChapCredentials chap, Proposal proposal,
                               int loginTimeoutMs, int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs,
                               int reconnectDelayMs) {
+    /** The same session (initiator, ISID, credentials) over another route, with its own login deadline. */
+    public SessionSettings via(InetSocketAddress otherLocalAddress, Portal otherPortal, int otherLoginTimeoutMs) {
+        return new SessionSettings(name, otherLocalAddress, otherPortal, initiatorName, targetName, isid, chap, proposal,
+                otherLoginTimeoutMs, nopIntervalMs, nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs);
+    }
+
     /** The same settings for another portal (a login redirection). */
     public SessionSettings withPortal(Portal other) {
         return new SessionSettings(name, localAddress, other, initiatorName, targetName, isid, chap, proposal,

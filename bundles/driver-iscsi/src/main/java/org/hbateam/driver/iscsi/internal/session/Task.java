@@ -1,7 +1,9 @@
 package org.hbateam.driver.iscsi.internal.session;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.PathException;
@@ -13,11 +15,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One SCSI command in the driver's hands. Its callback runs exactly once: {@link #complete} and
  * {@link #fail} race through one compare-and-set, and only the winner calls back.
+ *
+ * <p>Its {@link #fence()} completes once the driver knows the command can no longer run at the target: it
+ * answered, the target confirmed an abort or reset that covers it, or it was never sent. A failure whose outcome
+ * is unknown (the connection died with the command on it) leaves the fence open: only the session's
+ * reinstatement can close it then ({@link SessionRunner#reinstated}).
  */
 final class Task {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
     private static final AtomicIntegerFieldUpdater<Task> FINISHED =
             AtomicIntegerFieldUpdater.newUpdater(Task.class, "finished");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<Task, CompletableFuture> FENCE =
+            AtomicReferenceFieldUpdater.newUpdater(Task.class, CompletableFuture.class, "fence");
 
     final ScsiCommand command;
     final CommandCallback callback;
@@ -32,6 +42,10 @@ final class Task {
     int itt;
     int cmdSn;
     int slot = -1;
+    /** Made only when someone asks ({@link #fence()}): most commands are never fenced. */
+    private volatile CompletableFuture<Void> fence;
+    /** Set before {@link #fence} is read, and read after it is set: one side always sees the other. */
+    private volatile boolean knownDead;
     private volatile int finished;
 
     Task(ScsiCommand command, CommandCallback callback, long lunField) {
@@ -41,7 +55,7 @@ final class Task {
         this.view = command.transferLength() == 0 ? null : command.dataView();
     }
 
-    /** Delivers the target's answer, unless the task already finished. */
+    /** Delivers the target's answer, unless the task already finished; the command is known dead after it. */
     void complete(ScsiResult result) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
             try {
@@ -50,9 +64,13 @@ final class Task {
                 LOG.warn("a command callback threw; the driver carries on", e);
             }
         }
+        markKnownDead();
     }
 
-    /** Delivers a path error, unless the task already finished. */
+    /**
+     * Delivers a path error, unless the task already finished. The fence closes only when the error says the
+     * command will not run ({@link PathException.Outcome#NOT_EXECUTED}).
+     */
     void fail(PathException error) {
         if (FINISHED.compareAndSet(this, 0, 1)) {
             try {
@@ -61,6 +79,35 @@ final class Task {
                 LOG.warn("a command callback threw; the driver carries on", e);
             }
         }
+        if (error.outcome() == PathException.Outcome.NOT_EXECUTED) {
+            markKnownDead();
+        }
+    }
+
+    /** The stage that completes once the command is known dead; see the class comment. */
+    CompletableFuture<Void> fence() {
+        FENCE.compareAndSet(this, null, new CompletableFuture<Void>());
+        CompletableFuture<Void> made = fence;
+        if (knownDead) {
+            made.complete(null);
+        }
+        return made;
+    }
+
+    private void markKnownDead() {
+        knownDead = true;
+        CompletableFuture<Void> made = fence;
+        if (made != null) {
+            made.complete(null);
+        }
+    }
+
+    /**
+     * Ends a command the target confirmed it will not run (ABORT TASK or a reset answered): the caller, if it
+     * still waits, gets ABORTED, and the fence closes.
+     */
+    void failConfirmed(String message) {
+        fail(new PathException(PathException.Reason.ABORTED, PathException.Outcome.NOT_EXECUTED, message));
     }
 
     /** Points the data view at {@code [offset, offset + length)}. */

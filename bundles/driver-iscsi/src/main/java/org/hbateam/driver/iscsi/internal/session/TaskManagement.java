@@ -2,6 +2,7 @@ package org.hbateam.driver.iscsi.internal.session;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hbateam.api.path.PathException;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Task management (RFC 7143 11.5, 11.6): ABORT TASK for one command and LOGICAL UNIT RESET for a unit.
  * When the target confirms (function complete, or task unknown for an abort), the affected commands that
- * are still held fail with ABORTED; a command whose real answer arrived first keeps that answer. When
+ * are still held fail with ABORTED and their fences close; a command whose real answer arrived first keeps
+ * that answer. When
  * the target refuses an ABORT TASK, the driver escalates to LOGICAL UNIT RESET; when it refuses that
  * too, the connection is dropped, which fails everything it held (ERL 0 has nothing gentler left). A
  * request the target leaves unanswered past the task management timeout counts as refused.
@@ -49,39 +51,52 @@ final class TaskManagement {
     }
 
     /**
-     * Aborts {@code command}: unsent, it fails at once; in flight on a connection that has been silent for
-     * {@link #SILENT_ABORT_NANOS}, the connection is dropped; otherwise the target is asked to abort it.
+     * Aborts {@code command} and returns its fence: complete when the command is known dead (it answered, was
+     * never sent, or the target confirmed the abort or a reset); null when this session cannot say (the command
+     * is not here and the session is no longer open: it died with the session, and only the session's
+     * reinstatement proves it gone). Unsent, it fails at once. In flight on a connection that has been silent for
+     * {@link #SILENT_ABORT_NANOS}, the connection is dropped and the fence is left to the reinstatement;
+     * otherwise the target is asked to abort it.
      */
-    void abortTask(ScsiCommand command) {
+    CompletableFuture<Void> abortTask(ScsiCommand command) {
         Task queued = session.findWaiting(command);
         if (queued != null && session.removeWaiting(queued)) {
-            queued.fail(aborted("aborted before it was sent"));
-            return;
+            queued.fail(new PathException(PathException.Reason.ABORTED, PathException.Outcome.NOT_EXECUTED,
+                    "aborted before it was sent"));
+            return queued.fence();
         }
         Task task = session.tasks.find(command);
-        if (task != null && silentNanos() > SILENT_ABORT_NANOS) {
+        if (task == null) {
+            // The session's end marks it closed before it drains the table: a command missing from an open
+            // session's table has left it with a known end (its answer, a confirmed abort, a refusal).
+            return session.isOpen() ? CompletableFuture.completedFuture(null) : null;
+        }
+        CompletableFuture<Void> fence = task.fence();
+        if (silentNanos() > SILENT_ABORT_NANOS) {
             // A caller gives up on a command when nothing comes back. On a link that is silent, an ABORT TASK would
             // queue behind the command itself, and both would reach the target when the link returns, after the
             // caller retried the command on another path. Dropping the connection (a reset that discards what is
-            // unsent) makes sure the command never runs late; it fails everything the connection held.
+            // unsent) and reinstating the session is the quicker proof.
             session.connection.fail(PathException.Reason.TIMEOUT, "abort of a command on a connection silent for "
                     + silentNanos() / 1_000_000 + " ms: the link is presumed dead");
-            return;
+            return fence;
         }
-        if (task != null) {
-            send(ABORT_TASK, task.lunField, task.itt, task.cmdSn, new Request(() -> {
-                if (session.tasks.remove(task)) {
-                    task.fail(aborted("aborted by ABORT TASK"));
-                    session.sendWaiting();
-                }
-            }, () -> resetLogicalUnit(task.lunField)));
-        }
+        send(ABORT_TASK, task.lunField, task.itt, task.cmdSn, new Request(() -> {
+            // On one connection the ABORT TASK arrives after the command: "function complete" or "task does not
+            // exist" both mean the target will not run it (RFC 7143 11.5.1: a RefCmdSN in the window counts as
+            // received).
+            if (session.tasks.remove(task)) {
+                task.failConfirmed("aborted by ABORT TASK");
+                session.sendWaiting();
+            }
+        }, () -> resetLogicalUnit(task.lunField)));
+        return fence;
     }
 
     /** Resets the logical unit; its commands fail with ABORTED once the target confirms. */
     void resetLogicalUnit(long lunField) {
         send(LOGICAL_UNIT_RESET, lunField, Opcode.RESERVED_TAG, 0, new Request(() -> {
-            session.tasks.drainLun(lunField, task -> task.fail(aborted("aborted by LOGICAL UNIT RESET")));
+            session.tasks.drainLun(lunField, task -> task.failConfirmed("aborted by LOGICAL UNIT RESET"));
             session.sendWaiting();
         }, () -> session.connection.fail(PathException.Reason.ABORTED,
                 "the target refused ABORT TASK and LOGICAL UNIT RESET; the connection is dropped")));
@@ -133,9 +148,5 @@ final class TaskManagement {
     /** The session ended; outstanding requests are moot because every task has failed. */
     void clear() {
         pending.clear();
-    }
-
-    private static PathException aborted(String message) {
-        return new PathException(PathException.Reason.ABORTED, message);
     }
 }
