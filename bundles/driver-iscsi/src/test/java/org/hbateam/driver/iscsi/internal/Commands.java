@@ -35,6 +35,16 @@ final class Commands {
     /** A callback that records its outcome and counts calls, to check "exactly once". */
     static final class Counting extends java.util.concurrent.CompletableFuture<Object> implements CommandCallback {
         final AtomicInteger calls = new AtomicInteger();
+        /** The command this callback was given with, when the test needs it back. */
+        final ScsiCommand command;
+
+        Counting() {
+            this(null);
+        }
+
+        Counting(ScsiCommand command) {
+            this.command = command;
+        }
 
         @Override
         public void completed(ScsiCommand command, ScsiResult result) {

@@ -29,6 +29,12 @@ final class Harness implements AutoCloseable {
     final BlockingQueue<String> states = new LinkedBlockingQueue<>();
 
     Harness(FakeTarget target, ChapCredentials chap, Proposal proposal, int nopIntervalMs, int nopTimeoutMs) {
+        this(target, "hba0", chap, proposal, nopIntervalMs, nopTimeoutMs, 50, new SessionDirectory());
+    }
+
+    /** An adapter named {@code name} that reconnects after {@code reconnectDelayMs} and shares {@code directory}. */
+    Harness(FakeTarget target, String name, ChapCredentials chap, Proposal proposal, int nopIntervalMs, int nopTimeoutMs,
+            int reconnectDelayMs, SessionDirectory directory) {
         this.target = target;
         PathRegistry registry = (path, properties) -> {
             IscsiPath p = (IscsiPath) path;
@@ -45,10 +51,10 @@ final class Harness implements AutoCloseable {
                 }
             };
         };
-        AdapterSettings settings = new AdapterSettings("hba0", null, "iqn.2026-01.org.hbateam:test",
+        AdapterSettings settings = new AdapterSettings(name, null, "iqn.2026-01.org.hbateam:test",
                 List.of(Portal.parse(target.portal())), List.of(FakeTarget.IQN), chap, proposal, 3000,
-                nopIntervalMs, nopTimeoutMs, 500, 50);
-        this.adapter = new Adapter(settings, registry, new SessionDirectory());
+                nopIntervalMs, nopTimeoutMs, 500, reconnectDelayMs);
+        this.adapter = new Adapter(settings, registry, directory);
     }
 
     Harness(FakeTarget target, Proposal proposal) {

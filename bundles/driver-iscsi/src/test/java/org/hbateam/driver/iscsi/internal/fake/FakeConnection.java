@@ -109,6 +109,7 @@ public final class FakeConnection {
             if (transit && nsg == 3) {
                 wire.headerDigest = "CRC32C".equals(answer.get("HeaderDigest"));
                 wire.dataDigest = "CRC32C".equals(answer.get("DataDigest"));
+                target.loginIsids.add(HexFormat.of().formatHex(req.bhs.array(), 8, 14));
                 target.logins.incrementAndGet();
                 return true;
             }
@@ -196,6 +197,7 @@ public final class FakeConnection {
                 wire.send(h, text);
             }
             case 0x06 -> {
+                target.logouts.incrementAndGet();
                 wire.send(status(0x26, 0x80, pdu.itt()), null);
                 return false;
             }

@@ -47,6 +47,10 @@ public final class FakeTarget implements AutoCloseable {
     /** The target transfer tags echoed by NOP-Outs that answered the target's own pings. */
     public final List<Integer> pingAnswers = new CopyOnWriteArrayList<>();
     public final AtomicInteger logins = new AtomicInteger();
+    /** The ISID (hex) of each completed login, in order: a repeated one is a session reinstatement. */
+    public final List<String> loginIsids = new CopyOnWriteArrayList<>();
+    /** Logout requests answered. */
+    public final AtomicInteger logouts = new AtomicInteger();
     public final AtomicInteger taskManagementRequests = new AtomicInteger();
     /** The functions of the task management requests received, in order. */
     public final List<Integer> taskManagementFunctions = new CopyOnWriteArrayList<>();
