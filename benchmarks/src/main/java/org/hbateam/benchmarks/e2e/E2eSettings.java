@@ -17,16 +17,18 @@ import java.util.Set;
  * @param aggregationSeconds seconds per aggregation measurement
  * @param rate              the tc rate of every path in the aggregation rows
  * @param failoverRuns      cable pulls measured
+ * @param blackholeRuns     black holes measured
  * @param out               the Markdown file the results are appended to
  * @param command           the command line, as the report quotes it
  */
 record E2eSettings(String name, String lunSize, int pairs, double seconds, List<Integer> aggregationPaths,
-                   double aggregationSeconds, String rate, int failoverRuns, String out, String command) {
+                   double aggregationSeconds, String rate, int failoverRuns, int blackholeRuns, String out,
+                   String command) {
     static final String USAGE = "arguments: [--name e2ebench] [--size 512M] [--pairs 5] [--seconds 4] [--agg-paths 2,3] "
-            + "[--agg-seconds 4] [--rate 200mbit] [--failover-runs 10] [--out docs/benchmarks.md] [--command TEXT]";
+            + "[--agg-seconds 4] [--rate 200mbit] [--failover-runs 10] [--blackhole-runs 10] [--out docs/benchmarks.md] [--command TEXT]";
 
     private static final Set<String> KEYS = Set.of("--name", "--size", "--pairs", "--seconds", "--agg-paths", "--agg-seconds",
-            "--rate", "--failover-runs", "--out", "--command");
+            "--rate", "--failover-runs", "--blackhole-runs", "--out", "--command");
 
     static E2eSettings parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -40,10 +42,11 @@ record E2eSettings(String name, String lunSize, int pairs, double seconds, List<
                 Integer.parseInt(given.getOrDefault("--pairs", "5")), Double.parseDouble(given.getOrDefault("--seconds", "4")),
                 Arrays.stream(given.getOrDefault("--agg-paths", "2,3").split(",")).map(String::trim).map(Integer::valueOf).toList(),
                 Double.parseDouble(given.getOrDefault("--agg-seconds", "4")), given.getOrDefault("--rate", "200mbit"),
-                Integer.parseInt(given.getOrDefault("--failover-runs", "10")), given.getOrDefault("--out", "docs/benchmarks.md"),
+                Integer.parseInt(given.getOrDefault("--failover-runs", "10")),
+                Integer.parseInt(given.getOrDefault("--blackhole-runs", "10")), given.getOrDefault("--out", "docs/benchmarks.md"),
                 given.getOrDefault("--command", "benchmarks/run e2e"));
-        if (s.pairs < 1 || s.failoverRuns < 1 || s.seconds <= 0 || s.aggregationSeconds <= 0) {
-            throw new IllegalArgumentException("pairs and failover runs must be at least 1, seconds positive; " + USAGE);
+        if (s.pairs < 1 || s.failoverRuns < 1 || s.blackholeRuns < 1 || s.seconds <= 0 || s.aggregationSeconds <= 0) {
+            throw new IllegalArgumentException("pairs, failover and black hole runs must be at least 1, seconds positive; " + USAGE);
         }
         return s;
     }

@@ -14,8 +14,9 @@ import org.hbateam.testbed.TestBed;
 
 /**
  * {@code benchmarks/run e2e}: brings a real bed up (tgtd, veth paths), measures our initiator against libiscsi
- * on one path, aggregation over throttled paths per strategy, and failover time, tears the bed down whatever
- * happens (finally, and a shutdown hook for a signal), and appends the results to docs/benchmarks.md.
+ * on one path, aggregation over throttled paths per strategy, and failover time after a link cut and after a
+ * black hole, tears the bed down whatever happens (finally, and a shutdown hook for a signal), and appends the
+ * results to docs/benchmarks.md.
  */
 public final class EndToEndBench {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -37,7 +38,9 @@ public final class EndToEndBench {
         try {
             bed.peers();
             SinglePathPhase.Result single = new SinglePathPhase(bed, settings.seconds(), settings.pairs()).run();
-            FailoverTimePhase.Result failover = new FailoverTimePhase(bed, settings.failoverRuns()).run();
+            List<FailoverTimePhase.Result> failover = List.of(
+                    new FailoverTimePhase(bed, settings.failoverRuns(), BedFault.CUT).run(),
+                    new FailoverTimePhase(bed, settings.blackholeRuns(), BedFault.BLACK_HOLE).run());
             List<AggregationPhase.Row> aggregation = new AggregationPhase(bed, settings.aggregationSeconds(), settings.rate())
                     .run(settings.aggregationPaths());
             report = new Report().header(settings.command(), started, now(), revision, loadStart, loadAverage(), settings)

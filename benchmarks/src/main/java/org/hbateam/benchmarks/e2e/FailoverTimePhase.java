@@ -1,11 +1,11 @@
 package org.hbateam.benchmarks.e2e;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.DataPath;
-import org.hbateam.api.scsi.Direction;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.driver.iscsi.internal.BenchAdapters;
@@ -14,70 +14,101 @@ import org.hbateam.testbed.TestBed;
 
 /**
  * Failover time on the real bed with default settings: a team of two paths in failover-only routing (no
- * balancer bound, so exactly one path carries the I/O) under 128 KiB reads at queue depth 8. Each run cuts
- * the carrying link with {@code bed cut} (target side, silent) and measures to the first command completed on
- * the other path (its completion counter, polled every millisecond), both from the return of {@code bed cut}
- * (whose last step is the {@code ip link set down}: a slight underestimate) and from its call (which adds the
- * script's start-up: an overestimate). The link is then restored and the next run waits until both paths are
- * usable again (failback, stable for 5 s).
+ * balancer bound, so exactly one path carries the I/O) under 128 KiB I/O at queue depth 8, half the slots
+ * writing. Each run injects a {@link BedFault} on the carrying path and measures two things:
+ * <ul>
+ * <li>the first command completed on the other path (its completion counter, polled every millisecond), from
+ * the return of the bed step (whose last step is the fault itself: a slight underestimate) and from its call
+ * (which adds the script's start-up: an overestimate). With failover-only routing new commands go to the other
+ * path as soon as the carrying one is failed, so this does not wait for the retried commands;</li>
+ * <li>the stuck commands: those in flight when the bed step returned, each timed to its completion to the
+ * caller through the retry, which a fenced failover holds back until the old path can no longer run it.</li>
+ * </ul>
+ * The fault is then lifted and the next run waits until both paths are usable again (failback, stable for 5 s).
  */
 final class FailoverTimePhase {
     private static final long GUARD_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final double GUARD_MS = GUARD_NANOS / 1e6;
 
     /**
-     * The failover times in ms from the return of {@code bed cut}, and from its call; the commands completed and
-     * the errors that reached the caller.
+     * One run: the bed path faulted; ms to the first completion elsewhere from the step's return and its call;
+     * ms from the return to each stuck command's completion (one that never completed counts as the guard,
+     * {@link #GUARD_MS}), and how many never completed.
      */
-    record Result(List<Double> failoverMs, List<Double> fromCallMs, long commands, long errors, String firstError) {
+    record Run(int faultedPath, double firstMs, double firstFromCallMs, List<Double> stuckMs, int unfinished) {
+        /** The last stuck command's time, or 0 when none was in flight. */
+        double lastStuckMs() {
+            return stuckMs.isEmpty() ? 0 : Collections.max(stuckMs);
+        }
+    }
+
+    /** The runs of one fault, the commands completed, and the errors that reached the caller. */
+    record Result(BedFault fault, List<Run> runs, long commands, long errors, String firstError) {
+        List<Double> allStuckMs() {
+            return runs.stream().flatMap(r -> r.stuckMs().stream()).toList();
+        }
     }
 
     private final TestBed bed;
     private final int runs;
+    private final BedFault fault;
 
-    FailoverTimePhase(TestBed bed, int runs) {
+    FailoverTimePhase(TestBed bed, int runs, BedFault fault) {
         this.bed = bed;
         this.runs = runs;
+        this.fault = fault;
     }
 
     Result run() throws Exception {
-        List<Double> failover = new ArrayList<>();
-        List<Double> fromCall = new ArrayList<>();
+        List<Run> measured = new ArrayList<>();
+        String prefix = fault == BedFault.CUT ? "fo" : "bh";
         try (FailoverForE2e service = new FailoverForE2e();
-             BenchAdapters adapters = new BenchAdapters(bed, "fo", List.of(1, 2), service)) {
+             BenchAdapters adapters = new BenchAdapters(bed, prefix, List.of(1, 2), service)) {
             List<DataPath> paths = adapters.awaitPaths(1);
             Team team = service.team(paths.get(0).luIdentity());
-            QueueDepthLoop load = new QueueDepthLoop(team, Direction.READ, SinglePathPhase.BLOCK_BYTES, 8, team.capacityBytes());
+            QueueDepthLoop load = QueueDepthLoop.mixed(team, SinglePathPhase.BLOCK_BYTES, 8, team.capacityBytes());
             load.start(TimeUnit.HOURS.toNanos(1));
             try {
                 for (int i = 0; i < runs; i++) {
                     awaitAllUsable(service, team, paths);
-                    int carrying = carryingIndex(team, paths);
-                    DataPath other = paths.get(1 - carrying);
-                    long baseline = commands(team, other);
-                    long cutCalled = System.nanoTime();
-                    bed.cut(carrying + 1);
-                    long cutReturned = System.nanoTime();
-                    while (commands(team, other) == baseline && System.nanoTime() - cutCalled < GUARD_NANOS) {
-                        Thread.sleep(1);
-                    }
-                    long firstOnOther = System.nanoTime();
-                    bed.restore(carrying + 1);
-                    failover.add((firstOnOther - cutReturned) / 1e6);
-                    fromCall.add((firstOnOther - cutCalled) / 1e6);
-                    System.out.printf("failover run %d: cut path %d, first completion on path %d %.0f ms after bed cut returned "
-                            + "(%.0f ms after it was called)%n", i + 1, carrying + 1, 2 - carrying, failover.get(i), fromCall.get(i));
+                    Run run = measureOne(team, paths, load);
+                    measured.add(run);
+                    System.out.printf("%s run %d: path %d, first completion on the other path %.0f ms after %s returned "
+                            + "(%.0f ms after its call); %d stuck commands, last completed at %.0f ms%s%n", fault.title(), i + 1,
+                            run.faultedPath(), run.firstMs(), fault.step(), run.firstFromCallMs(), run.stuckMs().size(),
+                            run.lastStuckMs(), run.unfinished() == 0 ? "" : ", " + run.unfinished() + " never completed");
                 }
             } finally {
                 load.stop();
             }
             QueueDepthLoop.Result result = load.awaitDrained();
-            return new Result(failover, fromCall, result.commands(), result.errors(), result.firstError());
+            return new Result(fault, measured, result.commands(), result.errors(), result.firstError());
         }
+    }
+
+    private Run measureOne(Team team, List<DataPath> paths, QueueDepthLoop load) throws InterruptedException {
+        int carrying = carryingIndex(team, paths);
+        DataPath other = paths.get(1 - carrying);
+        long baseline = commands(team, other);
+        long called = System.nanoTime();
+        fault.inject(bed, carrying + 1);
+        long returned = System.nanoTime();
+        StuckCommands stuck = StuckCommands.watch(load, returned);
+        while (commands(team, other) == baseline && System.nanoTime() - called < GUARD_NANOS) {
+            Thread.sleep(1);
+        }
+        long firstOnOther = System.nanoTime();
+        stuck.await(returned + GUARD_NANOS);
+        fault.lift(bed, carrying + 1);
+        List<Double> stuckMs = new ArrayList<>(stuck.completedMs());
+        int unfinished = stuck.unfinished();
+        stuckMs.addAll(Collections.nCopies(unfinished, GUARD_MS));
+        return new Run(carrying + 1, (firstOnOther - returned) / 1e6, (firstOnOther - called) / 1e6, stuckMs, unfinished);
     }
 
     /**
      * The path that alone carries the I/O now: its completion counter moves while the other's stands still for
-     * 100 ms. Right after a failback the old path still completes the commands it held, and a cut measured then
+     * 100 ms. Right after a failback the old path still completes the commands it held, and a fault injected then
      * would count one of those as the failover.
      */
     private static int carryingIndex(Team team, List<DataPath> paths) throws InterruptedException {

@@ -1,10 +1,12 @@
 package org.hbateam.benchmarks.e2e;
 
-import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.DataPath;
@@ -17,9 +19,9 @@ import org.hbateam.api.team.Team;
 
 /**
  * Sequential I/O through {@link Team#submit} (or straight through one {@link DataPath}) at a fixed queue depth, like iscsi-perf and iscsi-write-bench:
- * each of {@code depth} slots owns one reused buffer, and each completion submits the slot's next command from
- * the completing thread (the driver's reader), so there is no hand-off between threads. The offset wraps at
- * the end of the LUN. Runs until {@link #stop} or its duration ends.
+ * each of {@code depth} slots ({@link LoadSlot}) owns one reused buffer and one direction, and each completion
+ * submits the slot's next command from the completing thread (the driver's reader), so there is no hand-off
+ * between threads. The offset wraps at the end of the LUN. Runs until {@link #stop} or its duration ends.
  */
 final class QueueDepthLoop {
     /** The outcome: bytes and commands completed, errors, and the seconds from start to the last completion. */
@@ -53,9 +55,8 @@ final class QueueDepthLoop {
     }
 
     private final Sink sink;
-    private final Direction direction;
+    private final List<LoadSlot> slots;
     private final int blockBytes;
-    private final int depth;
     private final long lunBytes;
     private final AtomicLong nextOffset = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -72,21 +73,29 @@ final class QueueDepthLoop {
     }
 
     QueueDepthLoop(Sink sink, Direction direction, int blockBytes, int depth, long lunBytes) {
+        this(sink, slot -> direction, blockBytes, depth, lunBytes);
+    }
+
+    /** A loop whose slot {@code i} (0-based) always goes in direction {@code directionOfSlot(i)}. */
+    QueueDepthLoop(Sink sink, IntFunction<Direction> directionOfSlot, int blockBytes, int depth, long lunBytes) {
         this.sink = sink;
-        this.direction = direction;
+        this.slots = IntStream.range(0, depth).mapToObj(i -> new LoadSlot(blockBytes, directionOfSlot.apply(i))).toList();
         this.blockBytes = blockBytes;
-        this.depth = depth;
         this.lunBytes = lunBytes - lunBytes % blockBytes;
+    }
+
+    /** Half the slots write, half read (even slots read), so a fault always catches writes in flight. */
+    static QueueDepthLoop mixed(Team team, int blockBytes, int depth, long lunBytes) {
+        return new QueueDepthLoop(Sink.of(team), slot -> slot % 2 == 0 ? Direction.READ : Direction.WRITE, blockBytes, depth,
+                lunBytes);
     }
 
     /** Starts the slots; they run until {@link #stop} or for {@code maxNanos}. */
     void start(long maxNanos) {
-        drained = new CountDownLatch(depth);
+        drained = new CountDownLatch(slots.size());
         startNanos = System.nanoTime();
         stopAtNanos = startNanos + maxNanos;
-        for (int slot = 0; slot < depth; slot++) {
-            submitNext(ByteBuffer.allocateDirect(blockBytes));
-        }
+        slots.forEach(this::submitNext);
     }
 
     /** Runs for {@code seconds} and returns what completed. */
@@ -117,7 +126,12 @@ final class QueueDepthLoop {
         return errors.get();
     }
 
-    private void submitNext(ByteBuffer buffer) {
+    /** The slots, for watching the commands they have outstanding. */
+    List<LoadSlot> slots() {
+        return slots;
+    }
+
+    private void submitNext(LoadSlot slot) {
         if (System.nanoTime() - stopAtNanos >= 0) {
             drained.countDown();
             return;
@@ -125,14 +139,17 @@ final class QueueDepthLoop {
         long offset = nextOffset.getAndAdd(blockBytes) % lunBytes;
         long lba = offset / 512;
         int blocks = blockBytes / 512;
-        buffer.clear();
-        ScsiCommand command = direction == Direction.READ ? ScsiCommand.read(Cdb.read16(lba, blocks), buffer)
-                : ScsiCommand.write(Cdb.write16(lba, blocks), buffer);
-        sink.submit(command, (result, error) -> completed(buffer, result, error));
+        slot.buffer().clear();
+        ScsiCommand command = slot.direction() == Direction.READ ? ScsiCommand.read(Cdb.read16(lba, blocks), slot.buffer())
+                : ScsiCommand.write(Cdb.write16(lba, blocks), slot.buffer());
+        slot.submitting();
+        sink.submit(command, (result, error) -> completed(slot, result, error));
     }
 
-    private void completed(ByteBuffer buffer, ScsiResult result, Throwable error) {
-        lastCompletionNanos.set(System.nanoTime());
+    private void completed(LoadSlot slot, ScsiResult result, Throwable error) {
+        long now = System.nanoTime();
+        lastCompletionNanos.set(now);
+        slot.completed(now);
         if (error == null && result.isGood()) {
             bytes.addAndGet(blockBytes);
             commands.incrementAndGet();
@@ -142,6 +159,6 @@ final class QueueDepthLoop {
                 firstError = error != null ? error.toString() : result.toString();
             }
         }
-        submitNext(buffer);
+        submitNext(slot);
     }
 }

@@ -75,30 +75,8 @@ final class Report {
         return this;
     }
 
-    Report failover(FailoverTimePhase.Result r) {
-        List<Double> ms = r.failoverMs();
-        List<Double> call = r.fromCallMs();
-        line("### Failover time, default settings");
-        line("");
-        line("Two paths, failover-only routing (no balancer bound: one path carries everything), 128 KiB reads at queue "
-                + "depth 8, driver and failover service at their defaults. Each run: `bed cut` of the carrying path (target "
-                + "side, silent), then the time to the first command completed on the other path (its completion counter, "
-                + "polled every ms), then `bed restore` and a wait until the path is back (failback after 5 s of health). "
-                + "Measured from the return of `bed cut`, whose last step is the `ip link set down` (a slight "
-                + "underestimate), and from its call (adds the script's start-up under load: an overestimate).");
-        line("");
-        line("| from | runs | median | p99 (nearest rank) | min | max |");
-        line("| --- | ---: | ---: | ---: | ---: | ---: |");
-        line("| `bed cut` returned | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms |", ms.size(), median(ms), percentile(ms, 99),
-                Collections.min(ms), Collections.max(ms));
-        line("| `bed cut` called | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms |", call.size(), median(call),
-                percentile(call, 99), Collections.min(call), Collections.max(call));
-        line("");
-        line("Per run from the return (ms): %s. Commands completed: %d; errors reaching the caller: %d. "
-                + "Target < 1 s (p99, from the return): %s.%s", ms.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList(),
-                r.commands(), r.errors(), verdict(percentile(ms, 99) < 1000),
-                r.firstError() == null ? "" : " First error: " + r.firstError());
-        line("");
+    Report failover(List<FailoverTimePhase.Result> results) {
+        md.append(new FailoverSection().markdown(results));
         return this;
     }
 
