@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reader loop of a session: reads every target PDU and acts on it. Data-In lands straight in the
- * caller's buffer; responses complete tasks; R2Ts are answered with Data-Out from this thread; NOP-In,
+ * caller's buffer (Data-In for a task no longer held is read and dropped, so an abandoned buffer is never
+ * written); responses complete tasks; R2Ts are handed to the writer thread, which answers them with Data-Out
+ * unless the task has finished by then; NOP-In,
  * task management, logout, async messages and rejects go to their handlers. Anything malformed or out of
  * place ends the loop with a {@link ProtocolException}.
  */
@@ -142,12 +144,8 @@ final class Inbound {
                     + "command's %d bytes or MaxBurstLength %d", length, offset, h.itt(),
                     task.command.transferLength(), session.parameters.maxBurstLength()));
         }
-        int ttt = h.ttt();
-        session.connection.sendLock.lock();
-        try {
-            session.commands.writeDataOut(task, ttt, offset, length);
-        } finally {
-            session.connection.sendLock.unlock();
+        if (task.queueR2t(h.ttt(), offset, length)) {
+            session.writer.push(task);
         }
     }
 

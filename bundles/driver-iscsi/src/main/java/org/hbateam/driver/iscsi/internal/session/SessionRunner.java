@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class SessionRunner implements AsyncEvents {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** A writer ends within a moment of its channel closing; this only bounds the wait for a stuck callback. */
+    private static final long WRITER_STOP_MS = 2000;
 
     private final SessionSettings settings;
     private final SessionListener listener;
@@ -119,6 +121,7 @@ public final class SessionRunner implements AsyncEvents {
         PathException error;
         boolean loggedOut = false;
         try {
+            session.start();
             listener.sessionUp(session);
             new Inbound(session, this).run();
             throw new IllegalStateException("the reader loop never returns normally");
@@ -130,6 +133,8 @@ public final class SessionRunner implements AsyncEvents {
             error = reasonFor(session, e);
         } finally {
             session.connection.close();
+            // The closed channel ends a write in progress; the writer's end settles which commands were written.
+            session.stopWriter(WRITER_STOP_MS);
             current = null;
         }
         nextCmdSn = 1;
