@@ -29,6 +29,11 @@ final class Harness implements AutoCloseable {
     final BlockingQueue<String> states = new LinkedBlockingQueue<>();
 
     Harness(FakeTarget target, ChapCredentials chap, Proposal proposal, int nopIntervalMs, int nopTimeoutMs) {
+        this(target, chap, proposal, nopIntervalMs, nopTimeoutMs, 1000);
+    }
+
+    Harness(FakeTarget target, ChapCredentials chap, Proposal proposal, int nopIntervalMs, int nopTimeoutMs,
+            int reconnectMaxDelayMs) {
         this.target = target;
         PathRegistry registry = (path, properties) -> {
             IscsiPath p = (IscsiPath) path;
@@ -47,7 +52,7 @@ final class Harness implements AutoCloseable {
         };
         AdapterSettings settings = new AdapterSettings("hba0", null, "iqn.2026-01.org.hbateam:test",
                 List.of(Portal.parse(target.portal())), List.of(FakeTarget.IQN), chap, proposal, 3000,
-                nopIntervalMs, nopTimeoutMs, 500, 50);
+                nopIntervalMs, nopTimeoutMs, 500, 50, reconnectMaxDelayMs);
         this.adapter = new Adapter(settings, registry, new SessionDirectory());
     }
 
@@ -80,7 +85,12 @@ final class Harness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        adapter.stop();
-        target.close();
+        // The adapter first: its stop ends a stalled connection by closing it, which also frees the fake target's
+        // threads; the target's close then only waits for threads that are ending.
+        try {
+            adapter.stop();
+        } finally {
+            target.close();
+        }
     }
 }
