@@ -95,16 +95,6 @@ public final class Session {
         gone.completeExceptionally(new IllegalStateException(why));
     }
 
-    /** Starts the writer thread: the full feature phase begins. */
-    void start() {
-        writer.start();
-    }
-
-    /** Stops the writer thread once the connection has ended, waiting up to {@code millis} for it. */
-    void stopWriter(long millis) {
-        writer.stop(millis);
-    }
-
     /** True until the connection fails or logs out. */
     public boolean isOpen() {
         return open;

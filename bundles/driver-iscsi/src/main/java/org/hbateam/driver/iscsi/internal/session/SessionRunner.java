@@ -123,7 +123,7 @@ public final class SessionRunner implements AsyncEvents {
         PathException error;
         boolean loggedOut = false;
         try {
-            session.start();
+            session.writer.start();
             listener.sessionUp(session);
             new Inbound(session, this).run();
             throw new IllegalStateException("the reader loop never returns normally");
@@ -136,7 +136,7 @@ public final class SessionRunner implements AsyncEvents {
         } finally {
             session.connection.close();
             // The closed channel ends a write in progress; the writer's end settles which commands were written.
-            session.stopWriter(WRITER_STOP_MS);
+            session.writer.stop(WRITER_STOP_MS);
             current = null;
         }
         nextCmdSn = 1;

@@ -205,6 +205,7 @@ public final class FakeConnection {
     }
 
     private void nopOut(TargetPdu pdu) throws IOException {
+        countNonImmediateNop(pdu);
         if (pdu.itt() == -1) {
             target.pingAnswers.add(pdu.intAt(20));
         }
@@ -359,6 +360,13 @@ public final class FakeConnection {
             System.arraycopy(sense, 0, data, 2, sense.length);
         }
         wire.send(h, data);
+    }
+
+    /** A NOP-Out without the immediate bit uses up a CmdSN, as a command does (RFC 7143 11.18). */
+    private void countNonImmediateNop(TargetPdu pdu) {
+        if (!pdu.immediate()) {
+            expCmdSn = pdu.intAt(24) + 1;
+        }
     }
 
     /** Runs {@link FakeTarget#onNextWrite} instead of the normal answer to a WRITE(16); true when it did. */
