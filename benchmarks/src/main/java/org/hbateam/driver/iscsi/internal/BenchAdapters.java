@@ -28,7 +28,7 @@ public final class BenchAdapters implements AutoCloseable {
         for (int path : bedPaths) {
             AdapterSettings settings = new AdapterSettings(prefix + path, new InetSocketAddress(bed.hostAddress(path), 0),
                     "iqn.2026-01.org.hbateam:bench-" + prefix, List.of(Portal.parse(bed.portal(path).toString())),
-                    List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000);
+                    List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000, 1000);
             Adapter adapter = new Adapter(settings, registry(failover), directory);
             adapters.add(adapter);
             adapter.start();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.session.Connector;
+import org.hbateam.driver.iscsi.internal.session.RetryLog;
 import org.hbateam.driver.iscsi.internal.session.SendTargets;
 import org.hbateam.driver.iscsi.internal.session.SessionSettings;
 import org.slf4j.Logger;
@@ -83,22 +84,24 @@ final class Adapter {
     }
 
     private void discoverWith(Connector connector, Portal portal) {
-        long delay = settings.reconnectDelayMs();
+        long delay = Math.min(settings.reconnectDelayMs(), settings.reconnectMaxDelayMs());
+        RetryLog failures = new RetryLog(LOG, settings.name(), "SendTargets discovery at " + portal);
         while (!stopped) {
             try {
                 List<String> targets = SendTargets.discover(sessionSettings(portal, null), connector);
+                failures.succeeded();
                 LOG.info("{}: SendTargets at {} found {}", settings.name(), portal, targets);
                 targets.forEach(target -> addSession(portal, target));
                 return;
             } catch (Exception e) {
-                LOG.warn("{}: SendTargets discovery at {} failed: {}", settings.name(), portal, e.getMessage());
+                failures.failed(String.valueOf(e.getMessage()), System.nanoTime());
             }
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
                 return;
             }
-            delay = Math.min(delay * 2, 30_000);
+            delay = Math.min(delay * 2, settings.reconnectMaxDelayMs());
         }
     }
 
@@ -115,7 +118,7 @@ final class Adapter {
         return new SessionSettings(name, settings.localAddress(), portal, settings.initiatorName(), target,
                 isid(portal, target), settings.chap(), settings.proposal(), settings.loginTimeoutMs(),
                 settings.nopIntervalMs(), settings.nopTimeoutMs(), settings.taskManagementTimeoutMs(),
-                settings.reconnectDelayMs());
+                settings.reconnectDelayMs(), settings.reconnectMaxDelayMs());
     }
 
     /**

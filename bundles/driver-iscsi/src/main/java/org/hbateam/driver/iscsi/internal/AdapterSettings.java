@@ -16,7 +16,8 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
  */
 record AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
                        List<String> targets, ChapCredentials chap, Proposal proposal, int loginTimeoutMs,
-                       int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs) {
+                       int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs,
+                       int reconnectMaxDelayMs) {
     static final String PID = "org.hbateam.iscsi.adapter";
 
     static AdapterSettings from(IscsiAdapterConfiguration c) {
@@ -42,7 +43,8 @@ record AdapterSettings(String name, InetSocketAddress localAddress, String initi
                 range("nopIntervalMs", c.nopIntervalMs(), 100, 3600000),
                 range("nopTimeoutMs", c.nopTimeoutMs(), 100, 3600000),
                 range("taskManagementTimeoutMs", c.taskManagementTimeoutMs(), 100, 600000),
-                range("reconnectDelayMs", c.reconnectDelayMs(), 10, 600000));
+                range("reconnectDelayMs", c.reconnectDelayMs(), 10, 600000),
+                range("reconnectMaxDelayMs", c.reconnectMaxDelayMs(), 10, 600000));
     }
 
     private static InetSocketAddress localAddress(String value) {

@@ -93,7 +93,13 @@ import org.osgi.service.metatype.annotations.Option;
     int taskManagementTimeoutMs() default 10000;
 
     @AttributeDefinition(name = "Reconnect delay (ms)", min = "10", max = "600000", description = "The first "
-            + "wait before logging in again after a failure; doubled per failure up to 30 s. Range 10 to 600000. "
-            + "Default 1000.")
+            + "wait before logging in again after a failure; doubled per failure up to the reconnect delay cap. "
+            + "Range 10 to 600000. Default 1000.")
     int reconnectDelayMs() default 1000;
+
+    @AttributeDefinition(name = "Reconnect delay cap (ms)", min = "10", max = "600000", description = "The longest "
+            + "wait between login attempts (and SendTargets discovery attempts); it caps the reconnect delay too. "
+            + "Keep it well below the failover service's noPathRetry, so a target that returns is found while "
+            + "commands still wait. Range 10 to 600000. Default 1000.")
+    int reconnectMaxDelayMs() default 1000;
 }

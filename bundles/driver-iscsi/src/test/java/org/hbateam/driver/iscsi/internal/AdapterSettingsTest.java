@@ -43,6 +43,7 @@ class AdapterSettingsTest {
         v.put("nopTimeoutMs", 60000);
         v.put("taskManagementTimeoutMs", 10000);
         v.put("reconnectDelayMs", 60000);
+        v.put("reconnectMaxDelayMs", 1000);
         change.accept(v);
         return new MapConfiguration(v);
     }
@@ -66,6 +67,7 @@ class AdapterSettingsTest {
                 "headerDigest", v -> v.put("headerDigest", "MD5"),
                 "firstBurstLength", v -> v.put("firstBurstLength", 2097152),
                 "nopTimeoutMs", v -> v.put("nopTimeoutMs", 1),
+                "reconnectMaxDelayMs", v -> v.put("reconnectMaxDelayMs", 5),
                 "chapSecret", v -> v.put("chapUser", "alice"),
                 "mutualChapUser", v -> {
                     v.put("mutualChapUser", "bob");
@@ -127,5 +129,6 @@ class AdapterSettingsTest {
         @Override public int nopTimeoutMs() { return (Integer) v.get("nopTimeoutMs"); }
         @Override public int taskManagementTimeoutMs() { return (Integer) v.get("taskManagementTimeoutMs"); }
         @Override public int reconnectDelayMs() { return (Integer) v.get("reconnectDelayMs"); }
+        @Override public int reconnectMaxDelayMs() { return (Integer) v.get("reconnectMaxDelayMs"); }
     }
 }

@@ -63,7 +63,7 @@ class DriverFenceTest {
     void anUnansweredResetDropsTheSessionAndOnlyItsReinstatementFences() throws Exception {
         FakeTarget target = new FakeTarget();
         target.answerTaskManagement = false;
-        try (Harness h = new Harness(target, "hba0", ChapCredentials.none(), DEFAULTS, 1000, 3000, 3000,
+        try (Harness h = new Harness(target, "hba0", ChapCredentials.none(), DEFAULTS, 1000, 3000, 3000, 3000,
                 new SessionDirectory())) {
             IscsiPath path = h.start();
             Commands.Counting callback = hang(target, path);
@@ -83,8 +83,8 @@ class DriverFenceTest {
         FakeTarget target = new FakeTarget();
         SessionDirectory directory = new SessionDirectory();
         try (Harness cut = new Harness(target, "hba0", ChapCredentials.none(), DEFAULTS, 10000, 10000,
-                NO_OWN_RECONNECT_MS, directory);
-             Harness sibling = new Harness(target, "hba1", ChapCredentials.none(), DEFAULTS, 100, 3000, 50, directory)) {
+                NO_OWN_RECONNECT_MS, NO_OWN_RECONNECT_MS, directory);
+             Harness sibling = new Harness(target, "hba1", ChapCredentials.none(), DEFAULTS, 100, 3000, 50, 1000, directory)) {
             IscsiPath path = cut.start();
             sibling.start();
             Commands.Counting callback = hang(target, path);

@@ -29,12 +29,20 @@ final class Harness implements AutoCloseable {
     final BlockingQueue<String> states = new LinkedBlockingQueue<>();
 
     Harness(FakeTarget target, ChapCredentials chap, Proposal proposal, int nopIntervalMs, int nopTimeoutMs) {
-        this(target, "hba0", chap, proposal, nopIntervalMs, nopTimeoutMs, 50, new SessionDirectory());
+        this(target, chap, proposal, nopIntervalMs, nopTimeoutMs, 1000);
     }
 
-    /** An adapter named {@code name} that reconnects after {@code reconnectDelayMs} and shares {@code directory}. */
+    Harness(FakeTarget target, ChapCredentials chap, Proposal proposal, int nopIntervalMs, int nopTimeoutMs,
+            int reconnectMaxDelayMs) {
+        this(target, "hba0", chap, proposal, nopIntervalMs, nopTimeoutMs, 50, reconnectMaxDelayMs, new SessionDirectory());
+    }
+
+    /**
+     * An adapter named {@code name} that reconnects after {@code reconnectDelayMs}, backs off to at most
+     * {@code reconnectMaxDelayMs}, and shares {@code directory} with other adapters.
+     */
     Harness(FakeTarget target, String name, ChapCredentials chap, Proposal proposal, int nopIntervalMs, int nopTimeoutMs,
-            int reconnectDelayMs, SessionDirectory directory) {
+            int reconnectDelayMs, int reconnectMaxDelayMs, SessionDirectory directory) {
         this.target = target;
         PathRegistry registry = (path, properties) -> {
             IscsiPath p = (IscsiPath) path;
@@ -53,7 +61,7 @@ final class Harness implements AutoCloseable {
         };
         AdapterSettings settings = new AdapterSettings(name, null, "iqn.2026-01.org.hbateam:test",
                 List.of(Portal.parse(target.portal())), List.of(FakeTarget.IQN), chap, proposal, 3000,
-                nopIntervalMs, nopTimeoutMs, 500, reconnectDelayMs);
+                nopIntervalMs, nopTimeoutMs, 500, reconnectDelayMs, reconnectMaxDelayMs);
         this.adapter = new Adapter(settings, registry, directory);
     }
 
@@ -86,7 +94,12 @@ final class Harness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        adapter.stop();
-        target.close();
+        // The adapter first: its stop ends a stalled connection by closing it, which also frees the fake target's
+        // threads; the target's close then only waits for threads that are ending.
+        try {
+            adapter.stop();
+        } finally {
+            target.close();
+        }
     }
 }

@@ -35,7 +35,7 @@ final class E2eAdapter implements AutoCloseable {
                int nopTimeoutMs) {
         this(new AdapterSettings("e2e" + path, new InetSocketAddress(bed.hostAddress(path), 0),
                 "iqn.2026-01.org.hbateam:e2e", List.of(Portal.parse(bed.portal(path).toString())),
-                discovery ? List.of() : List.of(bed.targetIqn()), chap, proposal, 5000, nopIntervalMs, nopTimeoutMs, 10000, 200), null, new SessionDirectory());
+                discovery ? List.of() : List.of(bed.targetIqn()), chap, proposal, 5000, nopIntervalMs, nopTimeoutMs, 10000, 200, 1000), null, new SessionDirectory());
     }
 
     /**
@@ -45,7 +45,7 @@ final class E2eAdapter implements AutoCloseable {
     E2eAdapter(TestBed bed, int path, E2eFailover failover) {
         this(new AdapterSettings("team" + path, new InetSocketAddress(bed.hostAddress(path), 0),
                 "iqn.2026-01.org.hbateam:e2e-team", List.of(Portal.parse(bed.portal(path).toString())),
-                List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000), failover, failover.sessions);
+                List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000, 1000), failover, failover.sessions);
     }
 
     private E2eAdapter(AdapterSettings settings, E2eFailover failover, SessionDirectory directory) {

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reader loop of a session: reads every target PDU and acts on it. Data-In lands straight in the
- * caller's buffer; responses complete tasks; R2Ts are answered with Data-Out from this thread; NOP-In,
+ * caller's buffer (Data-In for a task no longer held is read and dropped, so an abandoned buffer is never
+ * written); responses complete tasks; R2Ts are handed to the writer thread, which answers them with Data-Out
+ * unless the task has finished by then; NOP-In,
  * task management, logout, async messages and rejects go to their handlers. Anything malformed or out of
  * place ends the loop with a {@link ProtocolException}.
  */
@@ -25,6 +27,8 @@ final class Inbound {
     private static final int STATUS = 0x01;
     private static final int UNDERFLOW = 0x02;
     private static final int OVERFLOW = 0x04;
+    private static final int REJECT_COMMAND_NOT_SUPPORTED = 0x05;
+    private static final int REJECT_INVALID_PDU_FIELD = 0x09;
 
     private final Session session;
     private final PduReader reader;
@@ -142,12 +146,8 @@ final class Inbound {
                     + "command's %d bytes or MaxBurstLength %d", length, offset, h.itt(),
                     task.command.transferLength(), session.parameters.maxBurstLength()));
         }
-        int ttt = h.ttt();
-        session.connection.sendLock.lock();
-        try {
-            session.commands.writeDataOut(task, ttt, offset, length);
-        } finally {
-            session.connection.sendLock.unlock();
+        if (task.queueR2t(h.ttt(), offset, length)) {
+            session.writer.push(task);
         }
     }
 
@@ -183,6 +183,11 @@ final class Inbound {
         asyncEvents.received(session, h.byteAt(36), h.shortAt(38) & 0xffff, h.shortAt(40) & 0xffff, h.shortAt(42) & 0xffff);
     }
 
+    /**
+     * A Reject (RFC 7143 11.17) that names one SCSI command for a command-specific reason (0x05 command not
+     * supported, 0x09 invalid PDU field) refuses that command alone: it fails REFUSED, never executed, and the
+     * connection stays. Any other reason keeps the older handling: the named task, if any, fails with PROTOCOL.
+     */
     private void reject(Bhs h) throws IOException {
         ByteBuffer data = reader.readData();
         statusSeen(h);
@@ -190,15 +195,24 @@ final class Inbound {
         if (data.remaining() < Bhs.LENGTH) {
             throw new ProtocolException("Reject bad length: it carries " + data.remaining() + " bytes, not the rejected header");
         }
+        int rejectedOpcode = data.get(data.position()) & 0x3f;
         int rejectedItt = data.getInt(data.position() + Bhs.ITT);
-        LOG.warn("{}: the target rejected a PDU (reason 0x{}, ITT 0x{})", session.name(),
+        LOG.warn("{}: the target rejected a {} (reason 0x{}, ITT 0x{})", session.name(), Opcode.name(rejectedOpcode),
                 Integer.toHexString(reason), Integer.toHexString(rejectedItt));
+        session.updateWindow(h.expCmdSn(), h.maxCmdSn());
         Task task = session.tasks.get(rejectedItt);
         if (task != null && session.tasks.remove(task)) {
-            task.fail(new PathException(PathException.Reason.PROTOCOL,
-                    "the target rejected the command (reason 0x" + Integer.toHexString(reason) + ")"));
+            task.fail(rejectedOpcode == Opcode.SCSI_COMMAND && commandSpecific(reason)
+                    ? new PathException(PathException.Reason.REFUSED, PathException.Outcome.NOT_EXECUTED,
+                            "the target refused this command (Reject reason 0x" + Integer.toHexString(reason) + ")")
+                    : new PathException(PathException.Reason.PROTOCOL,
+                            "the target rejected the command (reason 0x" + Integer.toHexString(reason) + ")"));
             session.sendWaiting();
         }
+    }
+
+    private static boolean commandSpecific(int reason) {
+        return reason == REJECT_COMMAND_NOT_SUPPORTED || reason == REJECT_INVALID_PDU_FIELD;
     }
 
     private void statusSeen(Bhs h) {

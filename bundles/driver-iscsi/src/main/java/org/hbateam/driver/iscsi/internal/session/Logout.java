@@ -16,7 +16,12 @@ final class Logout {
     private Logout() {
     }
 
-    /** Writes the request; a failed write fails the connection instead. Send lock held. */
+    /** The request for a session's writer thread, which fills in CmdSN and ExpStatSN. */
+    static ControlPdu request(int tag) {
+        return new ControlPdu(Opcode.LOGOUT_REQUEST, Opcode.FINAL | CLOSE_SESSION, 0, tag, 0, 0);
+    }
+
+    /** Writes the request on a connection that has no writer thread (discovery, proxy reinstatement). */
     static void send(Connection connection, int tag, int cmdSn, int expStatSn) {
         try {
             connection.writer.header().opcode(Opcode.LOGOUT_REQUEST, true).flags(Opcode.FINAL | CLOSE_SESSION)

@@ -1,12 +1,10 @@
 package org.hbateam.driver.iscsi.internal.session;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiResult;
-import org.hbateam.driver.iscsi.internal.pdu.Bhs;
 import org.hbateam.driver.iscsi.internal.pdu.Opcode;
 
 /**
@@ -28,16 +26,13 @@ final class NopKeeper {
         this.session = session;
     }
 
-    /**
-     * Called by the adapter's timer. Never blocks: when a writer holds the send lock the ping waits for
-     * the next tick, and the timeout check needs no lock at all.
-     */
+    /** Called by the adapter's timer. Never blocks: the ping goes to the writer thread's queue. */
     void tick(long nowNanos, long intervalNanos, long timeoutNanos) {
         Connection connection = session.connection;
         long silentNanos = nowNanos - connection.lastReceiveNanos;
         if (silentNanos > intervalNanos + timeoutNanos) {
-            // No ping could even be sent (a writer stuck on a full socket holds the send lock), or none was
-            // answered: either way nothing has come back for longer than a ping may take.
+            // No ping could even be written (the writer is stuck on a full socket), or none was answered: either
+            // way nothing has come back for longer than a ping may take.
             connection.fail(PathException.Reason.TIMEOUT, "nothing received from " + connection.portal() + " for "
                     + silentNanos / 1_000_000 + " ms (NOP-Out timeout): the link is presumed dead");
             return;
@@ -54,30 +49,21 @@ final class NopKeeper {
             // Other PDUs arrived, so the link lives even though this answer was lost: ping afresh.
             outstandingTag = Opcode.RESERVED_TAG;
         }
-        if (nowNanos - connection.lastReceiveNanos > intervalNanos && connection.sendLock.tryLock()) {
-            try {
-                ping(nowNanos);
-            } catch (IOException e) {
-                connection.fail(PathException.Reason.TRANSPORT, "NOP-Out to " + connection.portal() + " failed: " + e.getMessage());
-            } finally {
-                connection.sendLock.unlock();
-            }
+        if (nowNanos - connection.lastReceiveNanos > intervalNanos) {
+            ping(nowNanos);
         }
     }
 
-    private void ping(long nowNanos) throws IOException {
+    private void ping(long nowNanos) {
         int tag = session.nextControlTag();
         sentAtNanos = nowNanos;
         outstandingTag = tag;
         sendPing(tag);
     }
 
-    /** Writes a NOP-Out that asks for an answer. Send lock held. */
-    private void sendPing(int tag) throws IOException {
-        session.connection.writer.header().opcode(Opcode.NOP_OUT, true).flags(Opcode.FINAL)
-                .intAt(Bhs.ITT, tag).intAt(Bhs.TTT, Opcode.RESERVED_TAG)
-                .intAt(Bhs.SN1, session.currentCmdSn()).intAt(Bhs.SN2, session.expStatSn);
-        session.connection.writer.send();
+    /** Queues a NOP-Out that asks for an answer. */
+    private void sendPing(int tag) {
+        session.writer.push(new ControlPdu(Opcode.NOP_OUT, Opcode.FINAL, 0, tag, Opcode.RESERVED_TAG, 0));
     }
 
     /**
@@ -87,12 +73,7 @@ final class NopKeeper {
     void probe(Task task) {
         int tag = session.nextControlTag();
         probes.put(tag, task);
-        try {
-            sendPing(tag);
-        } catch (IOException e) {
-            session.connection.fail(PathException.Reason.TRANSPORT, "NOP-Out to " + session.connection.portal()
-                    + " failed: " + e.getMessage());
-        }
+        sendPing(tag);
     }
 
     /** A NOP-In answered our ping with {@code tag}. */
@@ -117,16 +98,7 @@ final class NopKeeper {
     }
 
     /** Answers a target's ping (NOP-In with a target transfer tag) with a NOP-Out echoing the tag. */
-    void answerTarget(int targetTag, long lunField) throws IOException {
-        Connection connection = session.connection;
-        connection.sendLock.lock();
-        try {
-            connection.writer.header().opcode(Opcode.NOP_OUT, true).flags(Opcode.FINAL)
-                    .longAt(Bhs.LUN, lunField).intAt(Bhs.ITT, Opcode.RESERVED_TAG).intAt(Bhs.TTT, targetTag)
-                    .intAt(Bhs.SN1, session.currentCmdSn()).intAt(Bhs.SN2, session.expStatSn);
-            connection.writer.send();
-        } finally {
-            connection.sendLock.unlock();
-        }
+    void answerTarget(int targetTag, long lunField) {
+        session.writer.push(new ControlPdu(Opcode.NOP_OUT, Opcode.FINAL, lunField, Opcode.RESERVED_TAG, targetTag, 0));
     }
 }

@@ -1,9 +1,9 @@
 package org.hbateam.driver.iscsi.internal.session;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.PathException;
@@ -15,17 +15,20 @@ import org.hbateam.driver.iscsi.internal.login.Negotiated;
  * The full feature phase of one logged-in session over one connection: the asynchronous command core.
  * {@link #submit} numbers and sends a command, or queues it while the CmdSN window (RFC 7143 4.2.2.1) is
  * closed; the reader thread ({@link Inbound}) completes tasks and reopens the window. A session lives
- * for one connection; after a failure the runner logs in again and builds a new one.
+ * for one connection; after a failure the runner logs in again and builds a new one. Every PDU goes out
+ * through the connection's {@link ConnectionWriter} thread, so no caller blocks on the socket.
  *
  * <p>Callbacks: every submit ends in exactly one callback. It is NOT invoked while the send lock is held,
  * nor on the caller's thread unless the session is already down or the CDB is too long (then it fails at
- * once). Completions come on the reader thread, possibly before {@code submit} has returned.
+ * once). Completions come on the reader thread, possibly before {@code submit} has returned, or on the writer
+ * thread when the command ended while its data was being written.
  */
 public final class Session {
     final Connection connection;
     final Negotiated parameters;
     final TaskTable tasks = new TaskTable();
     final CommandWriter commands;
+    final ConnectionWriter writer;
     final NopKeeper nop;
     final TaskManagement taskManagement;
     private final String name;
@@ -43,8 +46,8 @@ public final class Session {
      * it (RFC 7143 6.3.5), or the target answered its Logout. What died with it is fenced then.
      */
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
-    /** Set when a control tag is needed (NOP-Out, task management, logout); top bit set so it never names a task. */
-    private int controlTag;
+    /** Counts control tags (NOP-Out, task management, logout); their top bit is set so they never name a task. */
+    private final AtomicInteger controlTag = new AtomicInteger();
 
     Session(Connection connection, LoginResult login, String name) {
         this.connection = connection;
@@ -60,6 +63,7 @@ public final class Session {
         connection.reader.digests(parameters.headerDigest(), parameters.dataDigest());
         connection.writer.digests(parameters.headerDigest(), parameters.dataDigest());
         this.commands = new CommandWriter(this);
+        this.writer = new ConnectionWriter(this, login.cmdSn(), name);
         this.nop = new NopKeeper(this);
         this.taskManagement = new TaskManagement(this);
     }
@@ -103,7 +107,9 @@ public final class Session {
     public void submit(long lunField, ScsiCommand command, CommandCallback callback) {
         Task task = new Task(command, callback, lunField);
         if (command.cdbLength() > 16) {
-            task.fail(new PathException(PathException.Reason.PROTOCOL, "CDBs longer than 16 bytes are not supported"));
+            task.fail(new PathException(PathException.Reason.REFUSED, PathException.Outcome.NOT_EXECUTED, "a CDB of "
+                    + command.cdbLength() + " bytes is refused: CDBs longer than 16 bytes need an extended-CDB AHS, "
+                    + "which this driver does not support; the path is fine"));
             return;
         }
         boolean accepted;
@@ -155,15 +161,13 @@ public final class Session {
         return taskManagement.abortTask(command);
     }
 
-    /** Numbers and writes a task that already has a slot. Send lock held. */
+    /**
+     * Numbers a task that already has a slot and hands it to the writer. Send lock held, which keeps the writer's
+     * queue in CmdSN order.
+     */
     private void send(Task task) {
         task.cmdSn = cmdSn++;
-        try {
-            commands.writeCommand(task);
-        } catch (IOException e) {
-            // The reader sees the closed channel and fails every task, this one included.
-            connection.fail(PathException.Reason.TRANSPORT, "sending to " + connection.portal() + " failed: " + e.getMessage());
-        }
+        writer.push(task);
     }
 
     /** True when CmdSN may be sent: CmdSN <= MaxCmdSN in serial arithmetic. Send lock held. */
@@ -171,15 +175,9 @@ public final class Session {
         return maxCmdSn - cmdSn >= 0;
     }
 
-    /** The CmdSN an immediate PDU carries (not advanced). Send lock held. */
-    int currentCmdSn() {
-        return cmdSn;
-    }
-
-    /** A fresh control tag. Send lock held. */
+    /** A fresh control tag. */
     int nextControlTag() {
-        controlTag = (controlTag + 1) & 0x3fffffff;
-        return controlTag | 0x80000000;
+        return (controlTag.incrementAndGet() & 0x3fffffff) | 0x80000000;
     }
 
     /** Applies the ExpCmdSN and MaxCmdSN of a target PDU (RFC 7143 4.2.2.1), then sends what now fits. */
@@ -211,7 +209,10 @@ public final class Session {
         }
     }
 
-    /** Ends the session: no more commands; every queued and in-flight command fails with {@code error}. */
+    /**
+     * Ends the session: no more commands; every queued and in-flight command fails with {@code error}, or with its
+     * reason as NOT_EXECUTED when no byte of the command was written.
+     */
     void failAll(PathException error) {
         List<Task> queued;
         connection.sendLock.lock();
@@ -221,8 +222,9 @@ public final class Session {
         } finally {
             connection.sendLock.unlock();
         }
-        queued.forEach(task -> task.fail(error));
-        tasks.drain(task -> task.fail(error));
+        PathException unsent = Task.notExecuted(error);
+        queued.forEach(task -> task.fail(unsent));
+        tasks.drain(task -> task.failLost(error));
         nop.failProbes(error);
         taskManagement.clear();
     }
@@ -255,10 +257,10 @@ public final class Session {
         connection.sendLock.lock();
         try {
             open = false;
-            Logout.send(connection, nextControlTag(), cmdSn, expStatSn);
         } finally {
             connection.sendLock.unlock();
         }
+        writer.push(Logout.request(nextControlTag()));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.PathException;
-import org.hbateam.driver.iscsi.internal.login.LoginException;
 import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * same ISID every time, so the target reinstates the session and drops what the old one held), run the
  * reader loop, and when the connection ends fail everything it held exactly once, report the session
  * down and log in again after a backoff that starts at the reconnect delay (at least DefaultTime2Wait
- * after a logout) and doubles up to 30 s.
+ * after a logout) and doubles up to the reconnect cap (1 s by default): while commands wait for a path, a target
+ * that is back must be found within about a second, not on an exponential schedule that outlives the failover
+ * service's noPathRetry. Failed logins are logged through a {@link RetryLog}, so a short interval does not
+ * flood the log.
  *
  * <p>It also proves dead sessions gone ({@link Session#gone}), which is what fences the commands that died
  * with them: a session that ended without its Logout answered stays unproven until a login with its ISID
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionRunner implements AsyncEvents {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
-    private static final long MAX_BACKOFF_MS = 30_000;
+    /** A writer ends within a moment of its channel closing; this only bounds the wait for a stuck callback. */
+    private static final long WRITER_STOP_MS = 2000;
 
     private final SessionSettings settings;
     private final SessionListener listener;
@@ -34,6 +37,7 @@ public final class SessionRunner implements AsyncEvents {
     private final ProxyReinstatement proxy;
     /** Sessions that ended without proof that they are gone at the target; runner thread only. */
     private final List<Session> unproven = new ArrayList<>();
+    private final RetryLog loginFailures;
     private final Thread thread;
     private volatile Session current;
     private volatile boolean stopped;
@@ -43,6 +47,7 @@ public final class SessionRunner implements AsyncEvents {
         this.settings = settings;
         this.listener = listener;
         this.proxy = new ProxyReinstatement(settings, connector, routes);
+        this.loginFailures = new RetryLog(LOG, settings.name(), "login");
         this.thread = new Thread(this::run, "iscsi-" + settings.name());
         thread.setDaemon(true);
     }
@@ -74,22 +79,21 @@ public final class SessionRunner implements AsyncEvents {
     }
 
     private void run() {
-        long backoff = settings.reconnectDelayMs();
+        long maxBackoff = settings.reconnectMaxDelayMs();
+        long backoff = Math.min(settings.reconnectDelayMs(), maxBackoff);
         while (!stopped) {
             long delay = backoff;
             try {
                 Connector.Established established = connector.connect(settings, nextCmdSn);
-                backoff = settings.reconnectDelayMs();
+                loginFailures.succeeded();
+                backoff = Math.min(settings.reconnectDelayMs(), maxBackoff);
                 delay = runSession(new Session(established.connection(), established.login(), settings.name()));
                 proveGoneThroughSibling();
-            } catch (LoginException e) {
-                LOG.warn("{}: {}", settings.name(), e.getMessage());
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             } catch (IOException | RuntimeException e) {
                 if (!stopped) {
-                    LOG.warn("{}: cannot log in: {}", settings.name(), e.getMessage());
+                    loginFailures.failed(String.valueOf(e.getMessage()), System.nanoTime());
                 }
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                backoff = Math.min(backoff * 2, maxBackoff);
             }
             pause(delay);
         }
@@ -119,6 +123,7 @@ public final class SessionRunner implements AsyncEvents {
         PathException error;
         boolean loggedOut = false;
         try {
+            session.writer.start();
             listener.sessionUp(session);
             new Inbound(session, this).run();
             throw new IllegalStateException("the reader loop never returns normally");
@@ -130,6 +135,8 @@ public final class SessionRunner implements AsyncEvents {
             error = reasonFor(session, e);
         } finally {
             session.connection.close();
+            // The closed channel ends a write in progress; the writer's end settles which commands were written.
+            session.writer.stop(WRITER_STOP_MS);
             current = null;
         }
         nextCmdSn = 1;

@@ -21,21 +21,24 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
  * @param nopIntervalMs    ping after this long without a PDU from the target
  * @param nopTimeoutMs     declare the link dead when a ping stays unanswered this long
  * @param taskManagementTimeoutMs escalate a task management request unanswered this long
- * @param reconnectDelayMs the first delay before reconnecting; doubled per failure up to 30 s
+ * @param reconnectDelayMs the first delay before reconnecting; doubled per failure up to the cap
+ * @param reconnectMaxDelayMs the cap on the reconnect delay
  */
 public record SessionSettings(String name, InetSocketAddress localAddress, Portal portal, String initiatorName,
                               String targetName, byte[] isid, ChapCredentials chap, Proposal proposal,
                               int loginTimeoutMs, int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs,
-                              int reconnectDelayMs) {
+                              int reconnectDelayMs, int reconnectMaxDelayMs) {
     /** The same session (initiator, ISID, credentials) over another route, with its own login deadline. */
     public SessionSettings via(InetSocketAddress otherLocalAddress, Portal otherPortal, int otherLoginTimeoutMs) {
         return new SessionSettings(name, otherLocalAddress, otherPortal, initiatorName, targetName, isid, chap, proposal,
-                otherLoginTimeoutMs, nopIntervalMs, nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs);
+                otherLoginTimeoutMs, nopIntervalMs, nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs,
+                reconnectMaxDelayMs);
     }
 
     /** The same settings for another portal (a login redirection). */
     public SessionSettings withPortal(Portal other) {
         return new SessionSettings(name, localAddress, other, initiatorName, targetName, isid, chap, proposal,
-                loginTimeoutMs, nopIntervalMs, nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs);
+                loginTimeoutMs, nopIntervalMs, nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs,
+                reconnectMaxDelayMs);
     }
 }

@@ -9,6 +9,7 @@ import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,19 @@ import org.slf4j.LoggerFactory;
  * is unknown (the connection died with the command on it) leaves the fence open: only the session's
  * reinstatement can close it then ({@link SessionRunner#reinstated}).
  */
-final class Task {
+final class Task extends Outgoing {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
-    private static final AtomicIntegerFieldUpdater<Task> FINISHED =
-            AtomicIntegerFieldUpdater.newUpdater(Task.class, "finished");
+    private static final AtomicIntegerFieldUpdater<Task> STATE = AtomicIntegerFieldUpdater.newUpdater(Task.class, "state");
+    /** State bit: the writer has begun to write the command PDU; from then on its outcome is unknown. */
+    private static final int WRITTEN = 1;
+    /** State bit: the writer is writing a PDU from the caller's buffer right now. */
+    private static final int WRITING = 2;
+    /** State bit: the end is decided (answer or failure); the callback runs once, and the buffer is not touched again. */
+    private static final int FINISHED = 4;
+    /** State bit: the task finished while the writer was writing; the writer delivers the callback when it is done. */
+    private static final int DEFERRED = 8;
+    /** State bit: an R2T waits for the writer; cleared when the writer begins the Data-Out. */
+    private static final int R2T_QUEUED = 16;
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<Task, CompletableFuture> FENCE =
             AtomicReferenceFieldUpdater.newUpdater(Task.class, CompletableFuture.class, "fence");
@@ -34,8 +44,8 @@ final class Task {
     /** The 8-byte LUN field of the PDUs. */
     final long lunField;
     /**
-     * A view of the caller's data region. The reader thread moves it for Data-In; writers under the send
-     * lock move it for Data-Out; a task is never both.
+     * A view of the caller's data region. The reader thread moves it for Data-In; the writer thread moves it
+     * for Data-Out; a task is never both.
      */
     final ByteBuffer view;
     /** Set when the task is sent (under the send lock). */
@@ -46,7 +56,15 @@ final class Task {
     private volatile CompletableFuture<Void> fence;
     /** Set before {@link #fence} is read, and read after it is set: one side always sees the other. */
     private volatile boolean knownDead;
-    private volatile int finished;
+    /** The WRITTEN, WRITING, FINISHED, DEFERRED and R2T_QUEUED bits. */
+    private volatile int state;
+    /** The end the writer delivers when DEFERRED; written by the one finisher before it sets DEFERRED. */
+    private ScsiResult deferredResult;
+    private PathException deferredError;
+    /** The R2T the writer answers next: set by the reader before it queues the task, read by the writer. */
+    int r2tTtt;
+    int r2tOffset;
+    int r2tLength;
 
     Task(ScsiCommand command, CommandCallback callback, long lunField) {
         this.command = command;
@@ -57,12 +75,8 @@ final class Task {
 
     /** Delivers the target's answer, unless the task already finished; the command is known dead after it. */
     void complete(ScsiResult result) {
-        if (FINISHED.compareAndSet(this, 0, 1)) {
-            try {
-                callback.completed(command, result);
-            } catch (RuntimeException e) {
-                LOG.warn("a command callback threw; the driver carries on", e);
-            }
+        if (claimEnd() >= 0) {
+            deliverOrDefer(result, null);
         }
         markKnownDead();
     }
@@ -72,16 +86,130 @@ final class Task {
      * command will not run ({@link PathException.Outcome#NOT_EXECUTED}).
      */
     void fail(PathException error) {
-        if (FINISHED.compareAndSet(this, 0, 1)) {
-            try {
-                callback.failed(command, error);
-            } catch (RuntimeException e) {
-                LOG.warn("a command callback threw; the driver carries on", e);
-            }
+        if (claimEnd() >= 0) {
+            deliverOrDefer(null, error);
         }
         if (error.outcome() == PathException.Outcome.NOT_EXECUTED) {
             markKnownDead();
         }
+    }
+
+    /**
+     * Fails a task its connection left behind: with {@code lost} (outcome unknown) when the writer had begun its
+     * command, else with the same reason as {@link PathException.Outcome#NOT_EXECUTED}. One compare-and-set
+     * decides against the writer, so the outcome is exact.
+     */
+    void failLost(PathException lost) {
+        int before = claimEnd();
+        if (before < 0) {
+            return;
+        }
+        PathException error = (before & WRITTEN) != 0 ? lost : notExecuted(lost);
+        deliverOrDefer(null, error);
+        if (error.outcome() == PathException.Outcome.NOT_EXECUTED) {
+            markKnownDead();
+        }
+    }
+
+    static PathException notExecuted(PathException error) {
+        return error.outcome() == PathException.Outcome.NOT_EXECUTED ? error : new PathException(error.reason(),
+                PathException.Outcome.NOT_EXECUTED, error.getMessage() + " (the command was never sent)");
+    }
+
+    /** Marks the end decided; returns the state before, or -1 when someone else decided it first. */
+    private int claimEnd() {
+        for (int s = state; (s & FINISHED) == 0; s = state) {
+            if (STATE.compareAndSet(this, s, s | FINISHED)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** Calls back now, or, while the writer is copying from the buffer, leaves the call to the writer. */
+    private void deliverOrDefer(ScsiResult result, PathException error) {
+        deferredResult = result;
+        deferredError = error;
+        for (int s = state; ; s = state) {
+            if ((s & WRITING) == 0) {
+                deliver(result, error);
+                return;
+            }
+            if (STATE.compareAndSet(this, s, s | DEFERRED)) {
+                return;
+            }
+        }
+    }
+
+    private void deliver(ScsiResult result, PathException error) {
+        try {
+            if (error == null) {
+                callback.completed(command, result);
+            } else {
+                callback.failed(command, error);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("a command callback threw; the driver carries on", e);
+        }
+    }
+
+    /**
+     * Writer thread: about to write a PDU of this task (the command, or Data-Out from the buffer). False when the
+     * task has finished: nothing more of it may be written, and its buffer belongs to the caller again.
+     */
+    boolean beginWrite() {
+        for (int s = state; (s & FINISHED) == 0; s = state) {
+            if (STATE.compareAndSet(this, s, s | WRITTEN | WRITING)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writer thread: the PDU is written (or failed); delivers the callback if the task finished meanwhile. */
+    void endWrite() {
+        int s;
+        do {
+            s = state;
+        } while (!STATE.compareAndSet(this, s, s & ~WRITING));
+        if ((s & DEFERRED) != 0) {
+            deliver(deferredResult, deferredError);
+        }
+    }
+
+    /** True when the writer has begun the command PDU. */
+    boolean written() {
+        return (state & WRITTEN) != 0;
+    }
+
+    /**
+     * Reader thread: records an R2T for the writer. False when the task has finished (nothing is sent); an R2T
+     * while another still waits breaks MaxOutstandingR2T=1 and throws.
+     */
+    boolean queueR2t(int ttt, int offset, int length) throws ProtocolException {
+        for (int s = state; ; s = state) {
+            if ((s & FINISHED) != 0) {
+                return false;
+            }
+            if ((s & R2T_QUEUED) != 0) {
+                throw new ProtocolException(String.format("R2T for ITT 0x%08x while its previous R2T is still "
+                        + "queued (MaxOutstandingR2T is 1)", itt));
+            }
+            r2tTtt = ttt;
+            r2tOffset = offset;
+            r2tLength = length;
+            if (STATE.compareAndSet(this, s, s | R2T_QUEUED)) {
+                return true;
+            }
+        }
+    }
+
+    /** Writer thread: it has copied the queued R2T; the next one may come. */
+    void r2tTaken() {
+        int s;
+        do {
+            s = state;
+        } while (!STATE.compareAndSet(this, s, s & ~R2T_QUEUED));
     }
 
     /** The stage that completes once the command is known dead; see the class comment. */

@@ -1,13 +1,11 @@
 package org.hbateam.driver.iscsi.internal.session;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiCommand;
-import org.hbateam.driver.iscsi.internal.pdu.Bhs;
 import org.hbateam.driver.iscsi.internal.pdu.Opcode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,22 +101,11 @@ final class TaskManagement {
     }
 
     private void send(int function, long lunField, int referencedTag, int refCmdSn, Request request) {
-        Connection connection = session.connection;
-        connection.sendLock.lock();
-        try {
-            int tag = session.nextControlTag();
-            pending.put(tag, request);
-            connection.writer.header().opcode(Opcode.TASK_MGMT_REQUEST, true).flags(Opcode.FINAL | function)
-                    .longAt(Bhs.LUN, lunField).intAt(Bhs.ITT, tag).intAt(Bhs.TTT, referencedTag)
-                    .intAt(Bhs.SN1, session.currentCmdSn()).intAt(Bhs.SN2, session.expStatSn)
-                    .intAt(Bhs.SN3, refCmdSn);
-            connection.writer.send();
-        } catch (IOException e) {
-            connection.fail(PathException.Reason.TRANSPORT, "sending task management to " + connection.portal()
-                    + " failed: " + e.getMessage());
-        } finally {
-            connection.sendLock.unlock();
-        }
+        // Queued behind the command it names, so the target always receives the command first.
+        int tag = session.nextControlTag();
+        pending.put(tag, request);
+        session.writer.push(new ControlPdu(Opcode.TASK_MGMT_REQUEST, Opcode.FINAL | function, lunField, tag,
+                referencedTag, refCmdSn));
     }
 
     /** The target answered the request with {@code tag}. */

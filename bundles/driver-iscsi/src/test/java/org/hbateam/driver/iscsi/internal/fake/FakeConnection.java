@@ -207,6 +207,7 @@ public final class FakeConnection {
     }
 
     private void nopOut(TargetPdu pdu) throws IOException {
+        countNonImmediateNop(pdu);
         if (pdu.itt() == -1) {
             target.pingAnswers.add(pdu.intAt(20));
         }
@@ -248,6 +249,9 @@ public final class FakeConnection {
                 behaviour.act(this, cmd);
                 return;
             }
+        }
+        if (replacedWrite(op, cmd)) {
+            return;
         }
         if (unitAttentionPending) {
             unitAttentionPending = false;
@@ -358,6 +362,36 @@ public final class FakeConnection {
             System.arraycopy(sense, 0, data, 2, sense.length);
         }
         wire.send(h, data);
+    }
+
+    /** A NOP-Out without the immediate bit uses up a CmdSN, as a command does (RFC 7143 11.18). */
+    private void countNonImmediateNop(TargetPdu pdu) {
+        if (!pdu.immediate()) {
+            expCmdSn = pdu.intAt(24) + 1;
+        }
+    }
+
+    /** Runs {@link FakeTarget#onNextWrite} instead of the normal answer to a WRITE(16); true when it did. */
+    private boolean replacedWrite(int op, TargetPdu cmd) throws IOException {
+        FakeTarget.Behaviour behaviour = op == 0x8a ? target.onNextWrite.getAndSet(null) : null;
+        if (behaviour != null) {
+            behaviour.act(this, cmd);
+        }
+        return behaviour != null;
+    }
+
+    /** Sends a Reject (RFC 7143 11.17) for {@code rejected} with {@code reason}, carrying its header. */
+    public void reject(TargetPdu rejected, int reason) throws IOException {
+        ByteBuffer h = status(0x3f, 0x80, -1);
+        h.put(2, (byte) reason);
+        wire.send(h, java.util.Arrays.copyOf(rejected.bhs.array(), 48));
+    }
+
+    /** Sends an R2T for {@code length} bytes at {@code offset} of {@code cmd}, with target tag {@code ttt}. */
+    public void r2t(TargetPdu cmd, int ttt, int offset, int length) throws IOException {
+        ByteBuffer h = noStatus(0x31, 0x80, cmd.itt());
+        h.put(8, cmd.bhs.array(), 8, 8).putInt(20, ttt).putInt(40, offset).putInt(44, length);
+        wire.send(h, null);
     }
 
     /** Closes the connection abruptly. */

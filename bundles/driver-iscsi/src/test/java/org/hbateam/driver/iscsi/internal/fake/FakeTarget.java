@@ -42,6 +42,8 @@ public final class FakeTarget implements AutoCloseable {
     public volatile String sendTargetsAnswer = "";
 
     public final AtomicReference<Behaviour> onNextRead = new AtomicReference<>();
+    /** Replaces the answer to the next WRITE(16), like {@link #onNextRead}; used by the writer-thread tests. */
+    public final AtomicReference<Behaviour> onNextWrite = new AtomicReference<>();
     public final List<String> violations = new CopyOnWriteArrayList<>();
     public final List<Integer> dataOutSizes = new CopyOnWriteArrayList<>();
     /** The target transfer tags echoed by NOP-Outs that answered the target's own pings. */

@@ -24,7 +24,7 @@ class LoginAgainstFakeTargetTest {
 
     private static SessionSettings settings(FakeTarget target, ChapCredentials chap, Proposal proposal) {
         return new SessionSettings("test", null, Portal.parse(target.portal()), "iqn.2026-01.org.hbateam:test",
-                FakeTarget.IQN, ISID, chap, proposal, 3000, 1000, 2000, 5000, 50);
+                FakeTarget.IQN, ISID, chap, proposal, 3000, 1000, 2000, 5000, 50, 1000);
     }
 
     private static LoginResult login(FakeTarget target, ChapCredentials chap, Proposal proposal) throws Exception {
@@ -124,7 +124,7 @@ class LoginAgainstFakeTargetTest {
     void sendTargetsListsTheTarget() throws Exception {
         try (FakeTarget target = new FakeTarget()) {
             SessionSettings discovery = new SessionSettings("test", null, Portal.parse(target.portal()),
-                    "iqn.2026-01.org.hbateam:test", null, ISID, ChapCredentials.none(), Proposal.defaults(), 3000, 1000, 2000, 5000, 50);
+                    "iqn.2026-01.org.hbateam:test", null, ISID, ChapCredentials.none(), Proposal.defaults(), 3000, 1000, 2000, 5000, 50, 1000);
             target.sendTargetsAnswer = "TargetName=" + FakeTarget.IQN + "\0TargetAddress=" + target.portal() + ",1\0";
             assertEquals(List.of(FakeTarget.IQN), SendTargets.discover(discovery, new Connector()), "the one target the portal reports");
         }
