@@ -44,7 +44,17 @@ record AdapterSettings(String name, InetSocketAddress localAddress, String initi
                 range("nopTimeoutMs", c.nopTimeoutMs(), 100, 3600000),
                 range("taskManagementTimeoutMs", c.taskManagementTimeoutMs(), 100, 600000),
                 range("reconnectDelayMs", c.reconnectDelayMs(), 10, 600000),
-                range("reconnectMaxDelayMs", c.reconnectMaxDelayMs(), 10, 600000));
+                range("reconnectMaxDelayMs", c.reconnectMaxDelayMs(), reconnectDelay(c), 600000));
+    }
+
+    /** The first delay, which the cap must not undercut: a cap below it would silently shorten it. */
+    private static int reconnectDelay(IscsiAdapterConfiguration c) {
+        int first = c.reconnectDelayMs();
+        if (c.reconnectMaxDelayMs() < first) {
+            throw new IllegalArgumentException("reconnectMaxDelayMs: must be at least reconnectDelayMs (" + first
+                    + "), was " + c.reconnectMaxDelayMs());
+        }
+        return Math.max(10, first);
     }
 
     private static InetSocketAddress localAddress(String value) {

@@ -42,10 +42,18 @@ class AdapterSettingsTest {
         v.put("nopIntervalMs", 60000);
         v.put("nopTimeoutMs", 60000);
         v.put("taskManagementTimeoutMs", 10000);
-        v.put("reconnectDelayMs", 60000);
+        v.put("reconnectDelayMs", 500);
         v.put("reconnectMaxDelayMs", 1000);
         change.accept(v);
         return new MapConfiguration(v);
+    }
+
+    @Test
+    void aReconnectCapBelowTheFirstDelayIsRejectedNamingBothKeys() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdapterSettings.from(config(v -> v.put("reconnectDelayMs", 5000))));
+        assertTrue(e.getMessage().startsWith("reconnectMaxDelayMs:") && e.getMessage().contains("reconnectDelayMs"),
+                "the message names both keys: " + e.getMessage());
     }
 
     @Test
