@@ -77,10 +77,19 @@ final class PathHealthSupervisor {
         events.pathDown(config.name(), entry.identity, reason, usable);
         if (usable == 0) {
             noUsablePath();
+            reinstateAnyHealthy(nowNanos);
         } else {
             team.noteFailover();
         }
         return true;
+    }
+
+    /** The last usable path went out: a held-out path with evidence of health since its failure takes over now. */
+    private void reinstateAnyHealthy(long nowNanos) {
+        TeamPathSet set = members.pathSet();
+        for (int i = 0; i < set.size() && set.usableCount() == 0; i++) {
+            maybeReinstate(set.entry(i), nowNanos, "no other path is usable and it looks healthy");
+        }
     }
 
     /** The driver reported a new state for the path. */
