@@ -1,7 +1,6 @@
 package org.hbateam.failover.internal;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -27,10 +26,8 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
     private final PathHealthSupervisor health;
     private final LongSupplier nanoClock;
     private final Executor driverCalls;
-    private final NoPathQueue waiting = new NoPathQueue(this);
     private final FenceLog fenceLog;
-    private final FenceWaits fences;
-    private final TargetRetryQueue backoffs = new TargetRetryQueue(this::dispatch);
+    private final CommandWaits waits;
     /** Commands sent again after a path error, a reset UNIT ATTENTION or a "not now" answer. */
     private final LongAdder retries = new LongAdder();
     private volatile boolean closed;
@@ -43,7 +40,7 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
         this.nanoClock = nanoClock;
         this.driverCalls = driverCalls;
         this.fenceLog = new FenceLog(config.name());
-        this.fences = new FenceWaits(this, fenceLog);
+        this.waits = new CommandWaits(this, fenceLog);
     }
 
     void dispatch(PendingCommand pending) {
@@ -123,10 +120,10 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
     }
 
     private void retryLater(PendingCommand pending, ScsiResult result, long now) {
-        if (backoffs.offer(pending, result, now, config.global().targetRetryNanos())) {
+        if (waits.backoffs.offer(pending, result, now, config.global().targetRetryNanos())) {
             retries.increment();
             if (closed) {
-                backoffs.failAll(TeamErrors.closed(config.name()));
+                waits.failAll(TeamErrors.closed(config.name())); // close() may have emptied the queue before the add
             }
         }
     }
@@ -142,9 +139,7 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
         long now = nanoClock.getAsLong();
         if (ErrorClassifier.isRefused(error)) {
             ended(attempt, -1, now - attempt.startNanos, now);
-            pending.fail(new TeamException(config.name(), "team " + config.name() + ": path " + attempt.entry
-                    + " refused command " + pending.command + ": " + error.getMessage()
-                    + "; not retried, no path failed", error));
+            pending.fail(TeamErrors.refused(config.name(), attempt.entry, pending.command, error));
             return;
         }
         PathEntry entry = attempt.entry;
@@ -155,9 +150,9 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
             retry(pending, error);
             return;
         }
-        fences.await(entry, pending, error, now);
+        waits.fences.await(entry, pending, error, now);
         if (closed) {
-            fences.failAll(TeamErrors.closed(config.name())); // close() may have emptied the set before the add
+            waits.failAll(TeamErrors.closed(config.name())); // close() may have emptied the set before the add
         }
     }
 
@@ -173,8 +168,7 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
         }
         int maxRetries = config.global().maxRetries();
         if (pending.countRetry() > maxRetries) {
-            pending.fail(new TeamException(config.name(), "team " + config.name() + ": command met " + pending.retries()
-                    + " path errors, more than maxRetries=" + maxRetries + "; last: " + error, error));
+            pending.fail(TeamErrors.tooManyRetries(config.name(), pending.retries(), maxRetries, error));
             return;
         }
         retries.increment();
@@ -182,20 +176,20 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
     }
 
     private void enqueue(PendingCommand pending) {
-        waiting.add(pending, nanoClock.getAsLong());
+        waits.noPath.add(pending, nanoClock.getAsLong());
         health.noUsablePath();
         if (closed) {
-            failWaiting();
+            waits.failAll(TeamErrors.closed(config.name()));
         } else if (Router.failoverOnlySlot(members.pathSet(), -1) >= 0) {
             // A path came back between routing and queueing; its release may have missed this command.
-            waiting.release();
+            waits.noPath.release();
         }
     }
 
     /** Sends every command that was waiting when this started (on {@code driverCalls}: it may be the sweeper). */
     void releaseWaiting() {
-        if (!waiting.isEmpty()) {
-            driverCalls.execute(waiting::release);
+        if (!waits.noPath.isEmpty()) {
+            driverCalls.execute(waits.noPath::release);
         }
     }
 
@@ -209,9 +203,7 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
         for (int i = 0; i < set.size(); i++) {
             health.sweep(set.entry(i), nowNanos);
         }
-        waiting.expire(nowNanos, TimeUnit.MILLISECONDS.toNanos(config.noPathRetryMs()), config.name());
-        fences.expire(nowNanos, config.global().fenceTimeoutNanos(), config.name());
-        backoffs.sendDue(nowNanos, driverCalls);
+        waits.sweep(nowNanos, config, driverCalls);
         if (Router.failoverOnlySlot(members.pathSet(), -1) >= 0) {
             releaseWaiting();
         }
@@ -219,7 +211,7 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
 
     /** A path's service is gone: commands waiting for its fence fail (no fence will come). */
     void pathLeft(PathEntry entry) {
-        fences.pathLeft(entry, config.name());
+        waits.fences.pathLeft(entry, config.name());
     }
 
     long retries() {
@@ -227,12 +219,12 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
     }
 
     int queuedCommands() {
-        return waiting.size();
+        return waits.noPath.size();
     }
 
     /** Commands that wait for something: a path, a fence or a backoff; a team with any is kept alive. */
     int waitingCommands() {
-        return waiting.size() + fences.size() + backoffs.size();
+        return waits.size();
     }
 
     FenceLog fenceLog() {
@@ -242,10 +234,8 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
     /** Fails every waiting and in-flight command of {@code entries} once, cleanly; later answers are ignored. */
     void close(PathEntry[] entries) {
         closed = true;
-        failWaiting();
         TeamException error = TeamErrors.closed(config.name());
-        fences.failAll(error);
-        backoffs.failAll(error);
+        waits.failAll(error);
         for (PathEntry entry : entries) {
             for (Attempt attempt : entry.inFlight) {
                 if (attempt.close()) {
@@ -254,13 +244,6 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
                     DriverCalls.abort(entry, attempt.command.command); // nothing waits for this fence: the team is gone
                 }
             }
-        }
-    }
-
-    private void failWaiting() {
-        PendingCommand pending;
-        while ((pending = waiting.poll()) != null) {
-            pending.fail(TeamErrors.closed(config.name()));
         }
     }
 }

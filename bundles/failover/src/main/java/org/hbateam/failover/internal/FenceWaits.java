@@ -82,9 +82,7 @@ final class FenceWaits {
                 long ms = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
                 String fence = wait.fenceFailure == null ? "no answer to the abort" : "the abort failed: " + wait.fenceFailure;
                 log.timedOut(wait.entry, fence, nowNanos);
-                wait.pending.fail(new TeamException(team, "team " + team + ": command " + wait.pending.command
-                        + " could not be fenced on path " + wait.entry + " within fenceTimeoutMs=" + ms + " (" + fence
-                        + "); not retried, its outcome is unknown. It failed there with: " + wait.error, wait.error));
+                wait.pending.fail(TeamErrors.notFenced(team, wait.pending.command, wait.entry, ms, fence, wait.error));
             }
         }
     }
@@ -93,9 +91,7 @@ final class FenceWaits {
     void pathLeft(PathEntry entry, String team) {
         for (Wait wait : waits) {
             if (wait.entry == entry && waits.remove(wait)) {
-                wait.pending.fail(new TeamException(team, "team " + team + ": command " + wait.pending.command
-                        + " was waiting for path " + entry + " to fence it when the path left; not retried, its "
-                        + "outcome is unknown. It failed there with: " + wait.error, wait.error));
+                wait.pending.fail(TeamErrors.leftWhileFencing(team, wait.pending.command, entry, wait.error));
             }
         }
     }
