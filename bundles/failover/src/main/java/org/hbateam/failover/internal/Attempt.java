@@ -1,5 +1,6 @@
 package org.hbateam.failover.internal;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import org.hbateam.api.path.CommandCallback;
@@ -81,6 +82,18 @@ final class Attempt implements CommandCallback {
         if (close()) {
             listener.attemptFailed(this, error);
         }
+    }
+
+    /**
+     * Fails the attempt from our side, deciding now but acting on {@code executor}: what follows a failure
+     * (the abort, the retry) calls into drivers, and the sweeper that times attempts out must not wait for one.
+     */
+    boolean failFromTeamOn(Executor executor, PathException error) {
+        if (close()) {
+            executor.execute(() -> listener.attemptFailed(this, error));
+            return true;
+        }
+        return false;
     }
 
     /** Fails the attempt from our side (timeout, unbind); false when the driver answered first. */

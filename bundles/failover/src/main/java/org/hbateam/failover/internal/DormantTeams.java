@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The teams that lost their last path. Such a team leaves the listing at once but stays registered for its
  * {@code noPathRetryMs}: callers holding it can keep submitting (commands wait), and a driver restarted
- * within that time (its paths join the same team) loses no I/O. After that, with nothing waiting, the
- * sweeper retires and closes it. Not thread-safe: the registry calls it under its lock.
+ * within that time (its paths join the same team) loses no I/O. After that, with no command waiting (for a
+ * path, a fence or a backoff: each of those ends by itself, bounded by its own timeout), the sweeper
+ * retires and closes it. Not thread-safe: the registry calls it under its lock.
  */
 final class DormantTeams {
     private static final Logger LOG = LoggerFactory.getLogger(DormantTeams.class);
@@ -24,7 +25,7 @@ final class DormantTeams {
     void lostLastPath(TeamImpl team, long nowNanos) {
         emptySinceNanos.put(team, nowNanos);
         LOG.warn("team {} has no paths left; it waits up to {} ms for one to join ({} command(s) waiting)",
-                team.name(), team.noPathRetryMs(), team.queuedCommands());
+                team.name(), team.noPathRetryMs(), team.waitingCommands());
     }
 
     /** A path joined the team: it is not dormant (any more). */
@@ -41,7 +42,7 @@ final class DormantTeams {
         for (Iterator<Map.Entry<TeamImpl, Long>> it = emptySinceNanos.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<TeamImpl, Long> dormant = it.next();
             TeamImpl team = dormant.getKey();
-            if (team.isEmpty() && team.queuedCommands() == 0
+            if (team.isEmpty() && team.waitingCommands() == 0
                     && nowNanos - dormant.getValue() >= TimeUnit.MILLISECONDS.toNanos(team.noPathRetryMs())
                     && teamsByLu.remove(team.luIdentity(), team)) {
                 it.remove();

@@ -68,4 +68,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Flaky hold-down (ms)",
             description = "How long a flaky path is held down before failback is considered. 0 to 86400000, default 60000.")
     long flakyHoldDownMs() default 60000;
+
+    @AttributeDefinition(name = "Fence timeout (ms)",
+            description = "How long a command whose attempt ended with an unknown outcome (timeout, lost connection) waits "
+                    + "for its path's driver to prove it can no longer run there (abort confirmed, session gone) before it is "
+                    + "retried elsewhere. If no proof comes in time, the command fails with a TeamException and is never "
+                    + "replayed. 100 to 3600000, default 30000.")
+    long fenceTimeoutMs() default 30000;
+
+    @AttributeDefinition(name = "Target retry budget (ms)",
+            description = "How long a command may keep being retried, with backoff from 10 ms doubling to 1 s, while the "
+                    + "target answers BUSY, TASK SET FULL, ABORTED COMMAND, NOT READY 04/01 or 04/0A, or a UNIT ATTENTION "
+                    + "other than 29/xx. After it, the last answer goes to the caller. 0 (never retry) to 3600000, default 15000.")
+    long targetRetryMs() default 15000;
 }

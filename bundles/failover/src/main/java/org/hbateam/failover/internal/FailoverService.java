@@ -37,6 +37,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     private final TeamRegistry registry;
     private final AdminOperations admin;
     private final Sweeper sweeper;
+    private final DriverCallPool driverCalls = new DriverCallPool();
     private final DefaultPolicyBalancer defaultBalancer;
     private volatile FailoverSettings settings;
     private volatile Map<String, Object> properties;
@@ -47,7 +48,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     public FailoverService(FailoverConfiguration config, Map<String, Object> properties) {
         this.settings = FailoverSettings.fromOrDefaults(config);
         this.properties = properties;
-        this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink));
+        this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink), driverCalls);
         this.admin = new AdminOperations(registry);
         this.defaultBalancer = new DefaultPolicyBalancer(registry, settings.defaultPolicy());
         this.sweeper = new Sweeper(registry::sweep);
@@ -79,6 +80,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     void deactivate() {
         sweeper.stop();
         registry.close();
+        driverCalls.stop();
     }
 
     private EventSink eventSink() {

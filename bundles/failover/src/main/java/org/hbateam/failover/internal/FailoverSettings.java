@@ -11,13 +11,13 @@ import org.slf4j.LoggerFactory;
 record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long commandTimeoutFloorMs,
                         int timeoutLatencyFactor, long noPathRetryMs, int maxRetries, long probeIntervalMs,
                         long sweepIntervalMs, Failback failback, long failbackStableMs, int flakyFailures,
-                        long flakyWindowMs, long flakyHoldDownMs) {
+                        long flakyWindowMs, long flakyHoldDownMs, long fenceTimeoutMs, long targetRetryMs) {
     static final String PID = "org.hbateam.failover";
 
     /** The defaults, as {@link FailoverConfiguration} declares them. */
     static FailoverSettings defaults() {
         return new FailoverSettings("static", 30000, 500, 4, 15000, 8, 2000, 50, Failback.STABLE, 5000, 5,
-                60000, 60000);
+                60000, 60000, 30000, 15000);
     }
 
     /** Validates a configuration; a bad one is logged (naming the key) and the defaults are used instead. */
@@ -53,9 +53,13 @@ record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long comman
         range("flakyFailures", c.flakyFailures(), 1, 1000);
         range("flakyWindowMs", c.flakyWindowMs(), 1000, 86_400_000);
         range("flakyHoldDownMs", c.flakyHoldDownMs(), 0, 86_400_000);
+        // Below 100 ms an abort cannot even make one round trip on a loaded link, so every fence would time out.
+        range("fenceTimeoutMs", c.fenceTimeoutMs(), 100, 3_600_000);
+        range("targetRetryMs", c.targetRetryMs(), 0, 3_600_000);
         return new FailoverSettings(policy, c.commandTimeoutMs(), c.commandTimeoutFloorMs(), c.timeoutLatencyFactor(),
                 c.noPathRetryMs(), c.maxRetries(), c.probeIntervalMs(), c.sweepIntervalMs(), failback,
-                c.failbackStableMs(), c.flakyFailures(), c.flakyWindowMs(), c.flakyHoldDownMs());
+                c.failbackStableMs(), c.flakyFailures(), c.flakyWindowMs(), c.flakyHoldDownMs(), c.fenceTimeoutMs(),
+                c.targetRetryMs());
     }
 
     static void range(String key, long value, long min, long max) throws InvalidConfigurationException {
@@ -67,25 +71,39 @@ record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long comman
     FailoverSettings withNoPathRetryMs(long millis) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 millis, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
-                flakyWindowMs, flakyHoldDownMs);
+                flakyWindowMs, flakyHoldDownMs, fenceTimeoutMs, targetRetryMs);
     }
 
     FailoverSettings withProbeIntervalMs(long millis) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 noPathRetryMs, maxRetries, millis, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
-                flakyWindowMs, flakyHoldDownMs);
+                flakyWindowMs, flakyHoldDownMs, fenceTimeoutMs, targetRetryMs);
     }
 
     FailoverSettings withFailback(Failback newFailback, long stableMs) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 noPathRetryMs, maxRetries, probeIntervalMs, sweepIntervalMs, newFailback, stableMs, flakyFailures,
-                flakyWindowMs, flakyHoldDownMs);
+                flakyWindowMs, flakyHoldDownMs, fenceTimeoutMs, targetRetryMs);
     }
 
     FailoverSettings withFlaky(int failures, long windowMs, long holdDownMs) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 noPathRetryMs, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, failures,
-                windowMs, holdDownMs);
+                windowMs, holdDownMs, fenceTimeoutMs, targetRetryMs);
+    }
+
+    FailoverSettings withFencing(long fenceMs, long targetRetryBudgetMs) {
+        return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
+                noPathRetryMs, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
+                flakyWindowMs, flakyHoldDownMs, fenceMs, targetRetryBudgetMs);
+    }
+
+    long fenceTimeoutNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(fenceTimeoutMs);
+    }
+
+    long targetRetryNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(targetRetryMs);
     }
 
     long commandTimeoutNanos() {

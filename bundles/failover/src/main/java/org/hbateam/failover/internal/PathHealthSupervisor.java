@@ -1,5 +1,6 @@
 package org.hbateam.failover.internal;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -29,16 +30,21 @@ final class PathHealthSupervisor {
     private final TeamEvents events;
     private final LongSupplier nanoClock;
     private final PathProber prober;
+    private final Executor driverCalls;
     private final AtomicBoolean allDown = new AtomicBoolean();
 
-    /** Needs {@code team.members} and {@code team.config} set; the team's flow is used only later. */
-    PathHealthSupervisor(TeamImpl team, TeamEvents events, LongSupplier nanoClock) {
+    /**
+     * Needs {@code team.members} and {@code team.config} set; the team's flow is used only later. The sweeper's
+     * calls into drivers (the consequences of a timeout, probes) run on {@code driverCalls}.
+     */
+    PathHealthSupervisor(TeamImpl team, TeamEvents events, LongSupplier nanoClock, Executor driverCalls) {
         this.team = team;
         this.members = team.members;
         this.config = team.config;
         this.events = events;
         this.nanoClock = nanoClock;
-        this.prober = new PathProber(this, nanoClock);
+        this.driverCalls = driverCalls;
+        this.prober = new PathProber(this, nanoClock, driverCalls);
     }
 
     /** Fails the path after a path error; a session-scope error fails the session's other paths too. */
@@ -71,10 +77,19 @@ final class PathHealthSupervisor {
         events.pathDown(config.name(), entry.identity, reason, usable);
         if (usable == 0) {
             noUsablePath();
+            reinstateAnyHealthy(nowNanos);
         } else {
             team.noteFailover();
         }
         return true;
+    }
+
+    /** The last usable path went out: a held-out path with evidence of health since its failure takes over now. */
+    private void reinstateAnyHealthy(long nowNanos) {
+        TeamPathSet set = members.pathSet();
+        for (int i = 0; i < set.size() && set.usableCount() == 0; i++) {
+            maybeReinstate(set.entry(i), nowNanos, "no other path is usable and it looks healthy");
+        }
     }
 
     /** The driver reported a new state for the path. */
@@ -100,19 +115,31 @@ final class PathHealthSupervisor {
         }
     }
 
+    /**
+     * True while no path of the team is usable. Then every delay that guards a healthy team against a flapping
+     * path (stable failback, flaky hold-down) only keeps commands waiting, and may let them fail while a path
+     * the driver reports UP exists: those delays are waived, and the first path with evidence of health
+     * carries the I/O at once.
+     */
+    boolean needsAnyPath() {
+        return members.pathSet().usableCount() == 0;
+    }
+
     /** Reinstates the path if the failback policy allows it now. */
     void maybeReinstate(PathEntry entry, long nowNanos, String why) {
-        if (!entry.isHeldOut() || entry.isRemoved() || !entry.driverState().isUsable() || entry.health.heldDown(nowNanos)) {
+        if (!entry.isHeldOut() || entry.isRemoved() || !entry.driverState().isUsable()) {
+            return;
+        }
+        boolean needed = needsAnyPath();
+        if (!needed && entry.health.heldDown(nowNanos)) {
             return;
         }
         Failback failback = config.failback();
         if (failback == Failback.MANUAL || entry.health.operatorHeld()) {
-            return;
+            return; // an operator's decision is never overridden
         }
-        // Immediate still needs evidence of health since the failure; stable needs it for the stable time, except
-        // while no path is usable: then waiting for stability only keeps the queued commands waiting (and may let
-        // them expire), so the first path with evidence of health resumes the I/O at once.
-        boolean stableWait = failback == Failback.STABLE && members.pathSet().usableCount() > 0;
+        // Immediate still needs evidence of health since the failure; stable needs it for the stable time.
+        boolean stableWait = failback == Failback.STABLE && !needed;
         long stable = stableWait ? TimeUnit.MILLISECONDS.toNanos(config.failbackStableMs()) : 0L;
         if (entry.health.stableFor(nowNanos, stable)) {
             reinstate(entry, why);
@@ -164,20 +191,21 @@ final class PathHealthSupervisor {
         if (entry.isHeldOut()) {
             maybeReinstate(entry, nowNanos, "healthy for " + config.failbackStableMs() + " ms");
         }
-        prober.probeIfDue(entry, nowNanos, global.probeIntervalNanos());
+        prober.probeIfDue(entry, nowNanos, global.probeIntervalNanos(), needsAnyPath());
         entry.counters.sampleThroughput(nowNanos);
     }
 
     /**
-     * Fails the attempts the driver has and that {@link TimeoutPolicy} says are overdue, then aborts them at
-     * the driver; the failure retries the command elsewhere.
+     * Fails the attempts the driver has and that {@link TimeoutPolicy} says are overdue. Their outcome is
+     * unknown, so the failure fences them ({@code DataPath.abort}) before any retry; that runs on
+     * {@code driverCalls}, not on the sweeper.
      */
-    private static void timeOutCommands(PathEntry entry, long nowNanos, FailoverSettings global) {
+    private void timeOutCommands(PathEntry entry, long nowNanos, FailoverSettings global) {
         for (Attempt attempt : entry.inFlight) {
             long age = nowNanos - attempt.startNanos;
-            if (attempt.handedOver() && TimeoutPolicy.timedOut(entry, age, nowNanos, global) && attempt.failFromTeam(new PathException(
-                    PathException.Reason.TIMEOUT, "no answer in " + TimeUnit.NANOSECONDS.toMillis(age) + " ms on " + entry))) {
-                DriverCalls.abort(entry, attempt.command.command);
+            if (attempt.handedOver() && attempt.isOpen() && TimeoutPolicy.timedOut(entry, age, nowNanos, global)) {
+                attempt.failFromTeamOn(driverCalls, new PathException(PathException.Reason.TIMEOUT,
+                        PathException.Outcome.UNKNOWN, "no answer in " + TimeUnit.NANOSECONDS.toMillis(age) + " ms on " + entry));
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.hbateam.failover.internal;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import org.hbateam.api.path.PathException;
@@ -13,16 +15,25 @@ import org.hbateam.api.scsi.ScsiResult;
  */
 final class PathProber implements Attempt.AttemptListener {
     private final PathHealthSupervisor health;
-    private final LongSupplier nanoClock;
+    /** The probe interval while the team has no usable path: a path that is back should carry I/O soon. */
+    static final long NEEDED_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    PathProber(PathHealthSupervisor health, LongSupplier nanoClock) {
+    private final LongSupplier nanoClock;
+    private final Executor driverCalls;
+
+    PathProber(PathHealthSupervisor health, LongSupplier nanoClock, Executor driverCalls) {
         this.health = health;
         this.nanoClock = nanoClock;
+        this.driverCalls = driverCalls;
     }
 
-    /** Sends a probe on the path if one is due (see {@link #isDue}). */
-    void probeIfDue(PathEntry entry, long nowNanos, long intervalNanos) {
-        if (isDue(entry, nowNanos, intervalNanos)) {
+    /**
+     * Sends a probe on the path if one is due (see {@link #isDue}). While {@code needed} (no path of the team is
+     * usable) a flaky hold-down does not stop probes, and they go at least every {@link #NEEDED_INTERVAL_NANOS}.
+     */
+    void probeIfDue(PathEntry entry, long nowNanos, long intervalNanos, boolean needed) {
+        long interval = needed ? Math.min(intervalNanos, NEEDED_INTERVAL_NANOS) : intervalNanos;
+        if (isDue(entry, nowNanos, interval, needed)) {
             send(entry, nowNanos);
         }
     }
@@ -40,18 +51,27 @@ final class PathProber implements Attempt.AttemptListener {
      * or held out, the driver does not report it DOWN (it will say when it is UP), no probe is in flight,
      * and the last probe is an interval old. A path with traffic is never probed.
      */
-    static boolean isDue(PathEntry entry, long nowNanos, long intervalNanos) {
+    static boolean isDue(PathEntry entry, long nowNanos, long intervalNanos, boolean needed) {
         boolean quiet = entry.counters.inFlightCommands() == 0 && nowNanos - entry.lastActivityNanos() >= intervalNanos;
         return quiet && !entry.isRemoved() && entry.driverState().isUsable() && entry.probe.get() == null
-                && nowNanos - entry.lastProbeNanos() >= intervalNanos && !entry.health.heldDown(nowNanos);
+                && nowNanos - entry.lastProbeNanos() >= intervalNanos && (needed || !entry.health.heldDown(nowNanos));
     }
 
+    /**
+     * Claims the path's probe slot here (on the sweeper, so it never sends two) and hands the driver call to
+     * {@code driverCalls}: {@code DataPath.probe} promises to return at once, but a driver that blocks anyway
+     * then stalls a pool thread, not the sweeper's pass over every other team.
+     */
     private void send(PathEntry entry, long nowNanos) {
         Attempt probe = new Attempt(this, null, entry, nowNanos);
         if (!entry.probe.compareAndSet(null, probe)) {
             return;
         }
         entry.probeSent(nowNanos);
+        driverCalls.execute(() -> callDriver(entry, probe));
+    }
+
+    private static void callDriver(PathEntry entry, Attempt probe) {
         try {
             entry.path.probe(probe);
             probe.markHandedOver();

@@ -23,6 +23,8 @@ final class PendingCommand extends CompletableFuture<ScsiResult> {
     private int moreTriedCount;
     private int retries;
     private boolean unitAttentionRetried;
+    private int targetRetries;
+    private long targetRetrySinceNanos;
     private volatile long queuedAtNanos;
 
     PendingCommand(ScsiCommand command) {
@@ -84,6 +86,19 @@ final class PendingCommand extends CompletableFuture<ScsiResult> {
 
     void markUnitAttentionRetried() {
         unitAttentionRetried = true;
+    }
+
+    /** Counts one more resend after a "not now" answer of the target; the first starts the budget's clock. */
+    int countTargetRetry(long nowNanos) {
+        if (targetRetries == 0) {
+            targetRetrySinceNanos = nowNanos;
+        }
+        return ++targetRetries;
+    }
+
+    /** When the target first said "not now" to this command (see {@link TargetRetries}). */
+    long targetRetrySinceNanos() {
+        return targetRetrySinceNanos;
     }
 
     long queuedAtNanos() {

@@ -7,8 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bundle's only thread, {@code hbateam-failover-sweeper-1}: runs one pass (timeouts, the no-path queue,
- * probes, failback, dormant teams) at a fixed delay, so passes never overlap. Rescheduled when the interval
+ * The bundle's timer thread, {@code hbateam-failover-sweeper-1}: runs one pass (timeouts, the no-path queue,
+ * fence deadlines, target-retry backoffs, probes, failback, dormant teams) at a fixed delay, so passes never
+ * overlap. It never calls a driver itself: what a pass starts that reaches a driver runs on the
+ * {@link DriverCallPool}, so a driver that blocks cannot delay other teams' deadlines. Rescheduled when the interval
  * changes; on stop, a pass in progress may finish before the teams close under it.
  */
 final class Sweeper {

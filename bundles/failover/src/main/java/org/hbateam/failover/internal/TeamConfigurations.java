@@ -2,6 +2,7 @@ package org.hbateam.failover.internal;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 import org.hbateam.api.balancer.BalancerFactory;
@@ -93,8 +94,8 @@ final class TeamConfigurations {
     }
 
     /** A new team for {@code luIdentity} with the settings and balancer that apply to it. Holds the lock. */
-    TeamImpl formTeam(String luIdentity, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events) {
-        TeamImpl team = new TeamImpl(settingsFor(luIdentity), global, nanoClock, ledger, events);
+    TeamImpl formTeam(String luIdentity, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events, Executor driverCalls) {
+        TeamImpl team = new TeamImpl(settingsFor(luIdentity), global, nanoClock, ledger, events, driverCalls);
         BalancerFactory factory = factoryFor(luIdentity);
         team.members.useBalancer(factory, policyFor(luIdentity));
         LOG.info("team {} formed for LU {}{}", team.name(), luIdentity, factory == null

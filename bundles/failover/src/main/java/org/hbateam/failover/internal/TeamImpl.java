@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -46,12 +47,14 @@ final class TeamImpl implements Team {
     private final AtomicLong failovers = new AtomicLong();
     private volatile long lastFailoverMillis;
 
-    TeamImpl(TeamSettings settings, FailoverSettings global, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events) {
+    /** @param driverCalls where the sweeper's calls into drivers run (see {@link CommandFlow}) */
+    TeamImpl(TeamSettings settings, FailoverSettings global, LongSupplier nanoClock, AdapterLedger ledger, TeamEvents events,
+             Executor driverCalls) {
         this.luIdentity = settings.luIdentity();
         this.config = new EffectiveSettings(settings, global);
         this.members = new TeamMembership(config, ledger, nanoClock);
-        this.health = new PathHealthSupervisor(this, events, nanoClock);
-        this.flow = new CommandFlow(members, config, health, nanoClock);
+        this.health = new PathHealthSupervisor(this, events, nanoClock, driverCalls);
+        this.flow = new CommandFlow(members, config, health, nanoClock, driverCalls);
     }
 
     // ---- changes from the registry: each releases or fails what waits on them ----
@@ -64,13 +67,18 @@ final class TeamImpl implements Team {
         return entry;
     }
 
-    /** Removes a path whose service is gone; its in-flight commands are retried elsewhere at once. */
+    /**
+     * Removes a path whose service is gone. Its in-flight commands are retried elsewhere once the driver fences
+     * them (a stopping driver that closes its sessions does); those still waiting for a fence then fail, since
+     * none can come from a path that is gone.
+     */
     void removePath(DataPath path) {
         PathEntry entry = members.remove(path);
         if (entry != null) {
             LOG.info("team {}: path {} left", name(), entry.identity.pathId());
             entry.failOpenAttempts(new PathException(PathException.Reason.PATH_REMOVED,
                     "path service " + entry.identity.pathId() + " unregistered"));
+            flow.pathLeft(entry);
         }
     }
 
@@ -148,6 +156,11 @@ final class TeamImpl implements Team {
 
     int queuedCommands() {
         return flow.queuedCommands();
+    }
+
+    /** Commands waiting for a path, a fence or a backoff: while there are any, the team is kept. */
+    int waitingCommands() {
+        return flow.waitingCommands();
     }
 
     // ---- Team ----

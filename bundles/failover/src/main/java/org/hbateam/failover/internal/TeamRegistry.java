@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
 import org.hbateam.api.balancer.BalancerFactory;
@@ -29,6 +30,7 @@ final class TeamRegistry implements PathStateListener {
 
     private final LongSupplier nanoClock;
     private final TeamEvents events;
+    private final Executor driverCalls;
     private final AdapterLedger ledger = new AdapterLedger();
     private final Object lock = new Object();
     private final Map<String, TeamImpl> teamsByLu = new HashMap<>();          // guarded by lock
@@ -37,10 +39,17 @@ final class TeamRegistry implements PathStateListener {
     private final DormantTeams dormant = new DormantTeams();                  // guarded by lock
     private final Map<DataPath, TeamImpl> teamOfPath = new ConcurrentHashMap<>();
 
+    /** Runs every driver call on the calling thread: for tests and benchmarks, which drive the sweeper by hand. */
     TeamRegistry(FailoverSettings global, LongSupplier nanoClock, TeamEvents events) {
+        this(global, nanoClock, events, Runnable::run);
+    }
+
+    /** @param driverCalls where the sweeper's calls into drivers run, so that it never waits for a driver */
+    TeamRegistry(FailoverSettings global, LongSupplier nanoClock, TeamEvents events, Executor driverCalls) {
         this.configurations = new TeamConfigurations(global, lock, teamsByLu, listing);
         this.nanoClock = nanoClock;
         this.events = events;
+        this.driverCalls = driverCalls;
     }
 
     // ---- paths ----
@@ -57,7 +66,7 @@ final class TeamRegistry implements PathStateListener {
         synchronized (lock) {
             TeamImpl team = teamsByLu.get(identity.luIdentity());
             if (team == null) {
-                team = configurations.formTeam(identity.luIdentity(), nanoClock, ledger, events);
+                team = configurations.formTeam(identity.luIdentity(), nanoClock, ledger, events, driverCalls);
                 teamsByLu.put(identity.luIdentity(), team);
             }
             dormant.gotPath(team);

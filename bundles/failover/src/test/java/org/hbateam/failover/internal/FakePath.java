@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.DataPath;
@@ -17,7 +18,11 @@ import org.hbateam.api.path.PathStateListener;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
 
-/** A scriptable data path for unit tests: answers, holds, fails or swallows what it is given. */
+/**
+ * A scriptable data path for unit tests: answers, holds, fails or swallows what it is given. Its failures carry
+ * a chosen reason and outcome, its abort returns a fence the test completes (or null), and a shared journal
+ * records the order of submits and aborts across paths.
+ */
 class FakePath implements DataPath {
     enum Mode { ANSWER, HOLD, FAIL }
 
@@ -33,6 +38,17 @@ class FakePath implements DataPath {
     final AtomicInteger aborted = new AtomicInteger();
     /** What abort returns: fenced at once unless a test replaces it. */
     volatile CompletableFuture<Void> fence = CompletableFuture.completedFuture(null);
+    /** When true, abort returns null: the driver cannot tell whether the command is dead. */
+    volatile boolean abortGivesNoFence;
+    /** How FAIL mode fails a command. */
+    volatile PathException.Reason failReason = PathException.Reason.TRANSPORT;
+    volatile PathException.Outcome failOutcome = PathException.Outcome.UNKNOWN;
+    /** Answers used, in order, before {@link #answer}; lets a test script a target's sequence of answers. */
+    final ConcurrentLinkedQueue<ScsiResult> script = new ConcurrentLinkedQueue<>();
+    /** Commands this driver cannot carry (as a CDB longer than 16 bytes): failed with REFUSED at once. */
+    volatile Predicate<ScsiCommand> refuses = command -> false;
+    /** Where submits and aborts are recorded ("p1 submit", "p1 abort") when a test sets it; share one between paths. */
+    volatile List<String> journal;
     final ConcurrentLinkedQueue<Held> held = new ConcurrentLinkedQueue<>();
     final List<PathStateListener> listeners = new CopyOnWriteArrayList<>();
     volatile Mode mode = Mode.ANSWER;
@@ -100,6 +116,12 @@ class FakePath implements DataPath {
     @Override
     public void submit(ScsiCommand command, CommandCallback callback) {
         submitted.incrementAndGet();
+        note("submit");
+        if (refuses.test(command)) {
+            callback.failed(command, new PathException(PathException.Reason.REFUSED, PathException.Outcome.NOT_EXECUTED,
+                    "CDB of " + command.cdbLength() + " bytes is longer than " + id + " can carry"));
+            return;
+        }
         handle(mode, command, callback);
     }
 
@@ -111,16 +133,29 @@ class FakePath implements DataPath {
 
     private void handle(Mode how, ScsiCommand command, CommandCallback callback) {
         switch (how) {
-            case ANSWER -> callback.completed(command, answer);
-            case FAIL -> callback.failed(command, new PathException(PathException.Reason.TRANSPORT, id + " is cut"));
+            case ANSWER -> callback.completed(command, nextAnswer());
+            case FAIL -> callback.failed(command, new PathException(failReason, failOutcome, id + " is cut"));
             case HOLD -> held.add(new Held(command, callback));
         }
+    }
+
+    private void note(String call) {
+        List<String> j = journal;
+        if (j != null) {
+            j.add(id + " " + call);
+        }
+    }
+
+    private ScsiResult nextAnswer() {
+        ScsiResult scripted = script.poll();
+        return scripted != null ? scripted : answer;
     }
 
     @Override
     public CompletionStage<Void> abort(ScsiCommand command) {
         aborted.incrementAndGet();
-        return fence;
+        note("abort");
+        return abortGivesNoFence ? null : fence;
     }
 
     /** Answers every held command with {@code result}; returns how many. */
@@ -134,12 +169,17 @@ class FakePath implements DataPath {
         return n;
     }
 
-    /** Fails every held command; returns how many. */
+    /** Fails every held command, with the reason's default outcome; returns how many. */
     int failHeld(PathException.Reason reason) {
+        return failHeld(reason, PathException.defaultOutcome(reason));
+    }
+
+    /** Fails every held command with the given reason and outcome; returns how many. */
+    int failHeld(PathException.Reason reason, PathException.Outcome outcome) {
         int n = held.size();
         for (int i = 0; i < n; i++) {
             Held h = held.poll();
-            h.callback().failed(h.command(), new PathException(reason, id + " failed"));
+            h.callback().failed(h.command(), new PathException(reason, outcome, id + " failed"));
         }
         return n;
     }
