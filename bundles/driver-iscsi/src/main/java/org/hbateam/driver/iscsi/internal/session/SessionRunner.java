@@ -2,8 +2,6 @@ package org.hbateam.driver.iscsi.internal.session;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.PathException;
@@ -21,10 +19,7 @@ import org.slf4j.LoggerFactory;
  * service's noPathRetry. Failed logins are logged through a {@link RetryLog}, so a short interval does not
  * flood the log.
  *
- * <p>It also proves dead sessions gone ({@link Session#gone}), which is what fences the commands that died
- * with them: a session that ended without its Logout answered stays unproven until a login with its ISID
- * succeeds, first through a sibling's live route ({@link ProxyReinstatement}, at once), else its own next
- * login. A runner that stops for good fails the proofs it never got.
+ * <p>It also proves its dead sessions gone at the target ({@link GoneProofs}), which fences what died with them.
  */
 public final class SessionRunner implements AsyncEvents {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
@@ -34,9 +29,7 @@ public final class SessionRunner implements AsyncEvents {
     private final SessionSettings settings;
     private final SessionListener listener;
     private final Connector connector = new Connector();
-    private final ProxyReinstatement proxy;
-    /** Sessions that ended without proof that they are gone at the target; runner thread only. */
-    private final List<Session> unproven = new ArrayList<>();
+    private final GoneProofs proofs;
     private final RetryLog loginFailures;
     private final Thread thread;
     private volatile Session current;
@@ -46,7 +39,7 @@ public final class SessionRunner implements AsyncEvents {
     public SessionRunner(SessionSettings settings, SessionListener listener, SiblingRoutes routes) {
         this.settings = settings;
         this.listener = listener;
-        this.proxy = new ProxyReinstatement(settings, connector, routes);
+        this.proofs = new GoneProofs(new ProxyReinstatement(settings, connector, routes));
         this.loginFailures = new RetryLog(LOG, settings.name(), "login");
         this.thread = new Thread(this::run, "iscsi-" + settings.name());
         thread.setDaemon(true);
@@ -88,7 +81,9 @@ public final class SessionRunner implements AsyncEvents {
                 loginFailures.succeeded();
                 backoff = Math.min(settings.reconnectDelayMs(), maxBackoff);
                 delay = runSession(new Session(established.connection(), established.login(), settings.name()));
-                proveGoneThroughSibling();
+                if (!stopped) {
+                    proofs.tryThroughSibling(this);
+                }
             } catch (IOException | RuntimeException e) {
                 if (!stopped) {
                     loginFailures.failed(String.valueOf(e.getMessage()), System.nanoTime());
@@ -97,27 +92,13 @@ public final class SessionRunner implements AsyncEvents {
             }
             pause(delay);
         }
-        unproven.forEach(s -> s.neverProvenGone("the driver stopped " + settings.name()
-                + " before the target confirmed that its old session is gone"));
-        unproven.clear();
-    }
-
-    /** The login that just succeeded reinstated every earlier session of this ISID: they are gone. */
-    private void provenByLogin() {
-        unproven.forEach(Session::provenGone);
-        unproven.clear();
-    }
-
-    private void proveGoneThroughSibling() {
-        if (!stopped && !unproven.isEmpty() && proxy.reinstate(this)) {
-            provenByLogin();
-        }
+        proofs.giveUp("the driver stopped " + settings.name() + " before the target confirmed that its old session is gone");
     }
 
     /** Runs the full feature phase until the connection ends; returns the delay before the next login. */
     private long runSession(Session session) {
         current = session;
-        provenByLogin();
+        proofs.loggedIn();
         long delay = settings.reconnectDelayMs();
         String reason;
         PathException error;
@@ -145,11 +126,7 @@ public final class SessionRunner implements AsyncEvents {
             LOG.warn("{}: session down: {}", settings.name(), reason);
         }
         session.failAll(error);
-        if (loggedOut) {
-            session.provenGone();
-        } else {
-            unproven.add(session);
-        }
+        proofs.ended(session, loggedOut);
         listener.sessionDown(session, reason);
         return delay;
     }
