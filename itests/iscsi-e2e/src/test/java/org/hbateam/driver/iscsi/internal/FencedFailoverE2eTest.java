@@ -116,9 +116,10 @@ class FencedFailoverE2eTest {
     @Test
     void aSilentCutWhileCompletionsChainLeavesTheOtherPathUp(TestBed bed) throws Exception {
         try (E2eTeam t = new E2eTeam(bed, Map.of())) {
-            // Large writes from many chains fill the cut link's send buffer, where a blocking send would stall the
-            // thread that sends: here, the other path's reader, which runs the completion that submits.
-            BlockModel model = new BlockModel(CHAIN_REGION, t.team.blockSize(), 32, 2048);
+            // 128 chains of writes up to 512 KiB: path 1's reader, answering R2Ts with 256 KiB bursts, blocks on
+            // the cut link's full send buffer under the send lock, and path 2's reader, whose completions submit
+            // to path 1, blocks behind it. Fewer chains or smaller writes rarely fill that buffer on this bed.
+            BlockModel model = new BlockModel(CHAIN_REGION, t.team.blockSize(), 128, 1024);
             ChainLoad load = new ChainLoad(t.team, model, 1024);
             load.start();
             PathWatch watch = new PathWatch(Map.of("path 2", () -> t.view(t.two)));
