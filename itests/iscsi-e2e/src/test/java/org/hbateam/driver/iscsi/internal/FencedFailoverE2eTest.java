@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(TestBedExtension.class)
 @BedConfig(paths = 2, size = "128M")
 class FencedFailoverE2eTest {
-    /** Each test works on its own fresh (zeroed) 8 MiB of the bed's LUN, which the class shares. */
+    /** Each test works on its own fresh (zeroed) region of the bed's LUN, which the class shares (chains: 64 MiB). */
     private static final long MIB = 1L << 20;
     private static final long CONGEST_REGION = 0;
     private static final long RESTART_REGION = 8 * MIB;
