@@ -179,6 +179,19 @@ public final class TestBed implements AutoCloseable {
         step("unthrottle", name, Integer.toString(checkPath(path)));
     }
 
+    /**
+     * A congested, not dead, link: the initiator's packets on {@code path} wait in a queue at 100kbit, none
+     * dropped, until {@link #release(int)} lets them go, seconds late. Status shows it in {@code PATH_i_QUEUE}.
+     */
+    public void congest(int path) {
+        step("congest", name, Integer.toString(checkPath(path)));
+    }
+
+    /** Raises the congested rate back (to the path's throttle, if it had one); returns once the held packets left. */
+    public void release(int path) {
+        step("release", name, Integer.toString(checkPath(path)));
+    }
+
     /** Drops {@code percent} of the packets on {@code path}, both ways, at random. */
     public void drop(int path, int percent) {
         step("drop", name, Integer.toString(checkPath(path)), Integer.toString(percent));
@@ -213,7 +226,7 @@ public final class TestBed implements AutoCloseable {
         step("drop-conns", name);
     }
 
-    /** Live state: the summary keys plus TGTD, PATH_i_STATE and CONNECTIONS (see README). */
+    /** Live state: the summary keys plus TGTD, PATH_i_STATE, PATH_i_QUEUE and CONNECTIONS (see README). */
     public BedSummary status() {
         return BedSummary.parse(step("status", name));
     }

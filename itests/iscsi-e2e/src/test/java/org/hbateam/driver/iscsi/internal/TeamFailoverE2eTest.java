@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.hbateam.api.path.PathState;
-import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.balancer.staticshares.internal.StaticBalancerFactory;
@@ -73,9 +71,9 @@ class TeamFailoverE2eTest {
             }
             assertEquals(0, load.errors(), "no error reached the caller: " + load.summary());
             assertEquals(0, load.corruptBlocks(), "every read during the load matched the model: " + load.summary());
-            assertEquals(0, load.verify(directReader(otherPath)), "every block reads back right through path 2 alone: " + load.summary());
+            assertEquals(0, load.verify(Readers.direct(otherPath), "path 2 alone"), "every block reads back right through path 2 alone: " + load.summary());
             for (int owner = 0; owner < THREADS; owner += 3) {
-                assertEquals(0, load.verifyOwner(owner, libiscsiReader(bed, 2)),
+                assertEquals(0, load.verifyOwner(owner, Readers.libiscsi(bed, 2), "libiscsi through path 2"),
                         "libiscsi through path 2 reads what the team wrote for thread " + owner + ": " + load.summary());
             }
         }
@@ -114,8 +112,8 @@ class TeamFailoverE2eTest {
             assertEquals(0, load.errors(), "no error reached the caller: " + load.summary());
             assertEquals(0, load.corruptBlocks(), "every read during the load matched the model: " + load.summary());
             waitFor("path 1 logged in to the new target", () -> one.state() == PathState.UP);
-            assertEquals(0, load.verify(directReader(one)), "every block reads back right through path 1 alone: " + load.summary());
-            assertEquals(0, load.verifyOwner(1, libiscsiReader(bed, 2)),
+            assertEquals(0, load.verify(Readers.direct(one), "path 1 alone"), "every block reads back right through path 1 alone: " + load.summary());
+            assertEquals(0, load.verifyOwner(1, Readers.libiscsi(bed, 2), "libiscsi through path 2"),
                     "libiscsi through path 2 reads what the team wrote: " + load.summary());
         }
     }
@@ -132,20 +130,5 @@ class TeamFailoverE2eTest {
             Thread.sleep(10);
         }
         assertTrue(condition.getAsBoolean(), what);
-    }
-
-    /** Reads straight through one path, bypassing the team. */
-    private static TeamLoad.Reader directReader(IscsiPath path) {
-        return (offset, dst) -> {
-            byte[] bytes = new byte[dst.remaining()];
-            ScsiResult result = E2eAdapter.read(path, offset / 512, bytes);
-            assertTrue(result.isGood(), "the direct read through " + path.id() + " succeeded: " + result);
-            dst.put(bytes);
-        };
-    }
-
-    /** Reads with libiscsi's tools (the bed's iscsi-blockio peer) through one portal. */
-    private static TeamLoad.Reader libiscsiReader(TestBed bed, int path) {
-        return (offset, dst) -> dst.put(ByteBuffer.wrap(bed.tools().read(path, 1, offset / 512, dst.remaining() / 512)));
     }
 }
