@@ -65,6 +65,14 @@ public final class E2eFailover implements AutoCloseable {
 
     private static FailoverConfiguration configuration(Map<String, Object> overrides) {
         Map<String, Object> values = new HashMap<>(overrides);
+        for (String key : values.keySet()) {
+            try {
+                FailoverConfiguration.class.getMethod(key);
+            } catch (NoSuchMethodException e) {
+                // A test that sets a key the service does not have would test the defaults while believing otherwise.
+                throw new IllegalArgumentException("org.hbateam.failover has no key " + key);
+            }
+        }
         return (FailoverConfiguration) Proxy.newProxyInstance(FailoverConfiguration.class.getClassLoader(),
                 new Class<?>[] {FailoverConfiguration.class}, (proxy, method, args) -> {
                     if (values.containsKey(method.getName())) {
