@@ -25,9 +25,9 @@ record AdapterSettings(String name, InetSocketAddress localAddress, String initi
                 "must be 1 to 64 letters, digits, '.', '_' or '-'");
         InetSocketAddress local = localAddress(c.localAddress());
         String initiator = iscsiName("initiatorName", c.initiatorName());
-        List<Portal> portals = portals(c.portals());
+        List<Portal> portals = portals(ConfigList.elements("portals", c.portals()));
         List<String> targets = new ArrayList<>();
-        for (String target : c.targets() == null ? new String[0] : c.targets()) {
+        for (String target : ConfigList.elements("targets", c.targets())) {
             targets.add(iscsiName("targets", target));
         }
         ChapCredentials chap = chap(c);
@@ -71,8 +71,8 @@ record AdapterSettings(String name, InetSocketAddress localAddress, String initi
         }
     }
 
-    private static List<Portal> portals(String[] values) {
-        if (values == null || values.length == 0) {
+    private static List<Portal> portals(List<String> values) {
+        if (values.isEmpty()) {
             throw new IllegalArgumentException("portals: at least one host:port is required");
         }
         List<Portal> portals = new ArrayList<>();

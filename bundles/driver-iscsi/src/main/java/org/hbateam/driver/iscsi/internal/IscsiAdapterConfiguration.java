@@ -23,11 +23,13 @@ import org.osgi.service.metatype.annotations.Option;
     String initiatorName() default "iqn.2026-01.org.hbateam:initiator";
 
     @AttributeDefinition(name = "Portals", description = "Target portals as host:port ([v6]:port for IPv6; "
-            + "port 3260 when left out). Required: at least one.")
+            + "port 3260 when left out). In a .cfg file one line, several separated by commas: "
+            + "portals = 10.250.1.2:3260, 10.250.2.2:3260. Required: at least one.")
     String[] portals();
 
     @AttributeDefinition(name = "Targets", required = false, description = "Target IQNs to log in to through "
-            + "every portal. Empty: ask each portal with SendTargets discovery. Default empty.")
+            + "every portal. In a .cfg file one line, several separated by commas. Empty: ask each portal with "
+            + "SendTargets discovery. Default empty.")
     String[] targets() default {};
 
     @AttributeDefinition(name = "CHAP user", required = false, description = "Our CHAP name. Empty: no "

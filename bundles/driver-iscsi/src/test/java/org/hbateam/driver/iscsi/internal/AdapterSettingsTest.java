@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -63,6 +64,53 @@ class AdapterSettingsTest {
         assertEquals(Portal.parse("127.0.0.1:1"), s.portals().get(0), "the portal");
         assertTrue(s.proposal().dataDigest(), "CRC32C data digest asked for");
         assertEquals("127.0.0.1", s.localAddress().getAddress().getHostAddress(), "the bind address");
+    }
+
+    /** A .cfg file gives every value as one string; DS hands a String[] key that string as its only element. */
+    @Test
+    void aCfgListIsOneValueOrSeveralSeparatedByCommas() {
+        AdapterSettings one = AdapterSettings.from(config(v -> v.put("portals", new String[] {"10.250.1.2:3260"})));
+        assertEquals(List.of(Portal.parse("10.250.1.2:3260")), one.portals(), "one portal");
+        AdapterSettings several = AdapterSettings.from(config(v -> {
+            v.put("portals", new String[] {" 10.250.1.2:3260 ,10.250.2.2, [fd00::2]:3261"});
+            v.put("targets", new String[] {"iqn.2024-01.org.example:a, iqn.2024-01.org.example:b"});
+        }));
+        assertEquals(List.of(Portal.parse("10.250.1.2:3260"), Portal.parse("10.250.2.2:3260"), Portal.parse("[fd00::2]:3261")),
+                several.portals(), "three portals, blanks trimmed, the port defaulted, IPv6 kept whole");
+        assertEquals(List.of("iqn.2024-01.org.example:a", "iqn.2024-01.org.example:b"), several.targets(), "two targets");
+    }
+
+    @Test
+    void aTypedArrayIsAcceptedAsWell() {
+        AdapterSettings s = AdapterSettings.from(config(v -> v.put("portals", new String[] {"10.250.1.2:3260", "10.250.2.2:3260"})));
+        assertEquals(2, s.portals().size(), "a .config file's array gives two portals: " + s.portals());
+    }
+
+    @Test
+    void aBlankTargetsValueMeansDiscovery() {
+        AdapterSettings s = AdapterSettings.from(config(v -> v.put("targets", new String[] {"  "})));
+        assertTrue(s.targets().isEmpty(), "targets = (nothing) asks SendTargets: " + s.targets());
+    }
+
+    @Test
+    void anEmptyElementIsRejectedNamingTheKey() {
+        for (String bad : List.of("10.250.1.2:3260,", "10.250.1.2:3260,,10.250.2.2:3260", ",10.250.1.2:3260")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> AdapterSettings.from(config(v -> v.put("portals", new String[] {bad}))), "rejects '" + bad + "'");
+            assertTrue(e.getMessage().startsWith("portals: an empty element"), "names the key and the fault: " + e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdapterSettings.from(config(v -> v.put("targets", new String[] {"iqn.2024-01.org.example:a,"}))));
+        assertTrue(e.getMessage().startsWith("targets: an empty element"), "names targets: " + e.getMessage());
+    }
+
+    /** The syntax the docs once showed, which a .cfg file keeps as literal text. */
+    @Test
+    void aJsonLikeValueIsRejectedWithTheSyntaxThatWorks() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdapterSettings.from(config(v -> v.put("targets", new String[] {"[\"iqn.2024-01.org.example:a\"]"}))));
+        assertTrue(e.getMessage().startsWith("targets: quotes in") && e.getMessage().contains("targets = a, b"),
+                "says how to write it: " + e.getMessage());
     }
 
     @Test
