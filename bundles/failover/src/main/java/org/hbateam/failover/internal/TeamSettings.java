@@ -61,7 +61,7 @@ record TeamSettings(String luIdentity, String name, String policy, List<Share> r
         }
         List<Share> shares = new ArrayList<>();
         int sum = 0;
-        for (String entry : entries) {
+        for (String entry : splitEach(entries, ",")) {
             int eq = entry == null ? -1 : entry.indexOf('=');
             if (eq <= 0) {
                 throw new InvalidConfigurationException(PID, key, "entry '" + entry + "' is not adapterOrPathId=percent");
@@ -90,10 +90,28 @@ record TeamSettings(String luIdentity, String name, String policy, List<Share> r
         return List.copyOf(shares);
     }
 
+    /**
+     * Each entry split at {@code separator}: a hand-written {@code .cfg} file gives a list as one string
+     * ({@code readShares = hba0=70,hba1=30}), while Config Admin and a {@code .config} file give an array.
+     */
+    private static List<String> splitEach(String[] entries, String separator) {
+        List<String> parts = new ArrayList<>();
+        for (String entry : entries) {
+            if (entry == null) {
+                parts.add(null);
+                continue;
+            }
+            for (String part : entry.split(separator, -1)) {
+                parts.add(part.trim());
+            }
+        }
+        return parts;
+    }
+
     private static List<List<String>> groups(String[] entries) {
         List<List<String>> groups = new ArrayList<>();
         if (entries != null) {
-            for (String entry : entries) {
+            for (String entry : splitEach(entries, ";")) {
                 List<String> group = new ArrayList<>();
                 for (String id : entry.split(",")) {
                     if (!id.isBlank()) {

@@ -74,6 +74,19 @@ class SettingsTest {
     }
 
     @Test
+    void aCfgFileGivesListsAsOneStringAndTheyParseTheSame() throws Exception {
+        // DS hands a .cfg file's single string to a String[] attribute as an array of one element.
+        TeamSettings s = TeamSettings.from(Configs.of(TeamConfiguration.class, Map.of("luIdentity", "lu",
+                "readShares", new String[] {"hba0=70, hba1=30"}, "priorityGroups", new String[] {"hba0, hba1; hba2"})));
+        assertEquals(List.of(new TeamSettings.Share("hba0", 70), new TeamSettings.Share("hba1", 30)), s.readShares(),
+                "shares split on commas");
+        assertEquals(List.of(List.of("hba0", "hba1"), List.of("hba2")), s.priorityGroups(), "groups split on semicolons");
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> TeamSettings.from(
+                Configs.of(TeamConfiguration.class, Map.of("luIdentity", "lu", "readShares", new String[] {"hba0=70,hba1=30,"}))));
+        assertEquals("readShares", e.key(), "an empty entry is rejected naming the key");
+    }
+
+    @Test
     void thePolicyTargetFilterFollowsThePolicy() {
         assertEquals("(hbateam.policy=dynamic)", PolicyFilter.forPolicy("dynamic"), "target filter for a policy");
         assertTrue(PolicyTargetWriter.selects(Map.of("balancer.target", "(hbateam.policy=dynamic)"), "dynamic"),
