@@ -19,11 +19,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String policy() default "static";
 
     @AttributeDefinition(name = "Read shares",
-            description = "Entries 'adapterOrPathId=percent'. Percentages 0 to 100 summing to 100. Default: equal shares.", required = false)
+            description = "Entries 'adapterOrPathId=percent' (in a .cfg file one comma-separated line: hba0=70,hba1=30). Percentages 0 to 100 summing to 100. Default: equal shares.", required = false)
     String[] readShares() default {};
 
     @AttributeDefinition(name = "Write shares",
-            description = "Entries 'adapterOrPathId=percent'. Percentages 0 to 100 summing to 100. Default: equal shares.", required = false)
+            description = "Entries 'adapterOrPathId=percent' (in a .cfg file one comma-separated line: hba0=70,hba1=30). Percentages 0 to 100 summing to 100. Default: equal shares.", required = false)
     String[] writeShares() default {};
 
     @AttributeDefinition(name = "Mode",
@@ -37,7 +37,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String primary() default "";
 
     @AttributeDefinition(name = "Priority groups",
-            description = "Entries of comma-separated adapter or path ids, best group first, e.g. 'hba0,hba1' then 'hba2'. I/O goes to the "
+            description = "Entries of comma-separated adapter or path ids, best group first, e.g. 'hba0,hba1' then 'hba2' (in a .cfg file "
+                    + "one line with ; between groups: hba0,hba1;hba2). I/O goes to the "
                     + "best group with a usable path. Unlisted paths form the last group, ordered by path id. Default: one group by path id.",
             required = false)
     String[] priorityGroups() default {};
