@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Validation names the key and never shows a secret; a rejected change keeps the running adapter. */
 class AdapterSettingsTest {
     private static final String SECRET = "s3cr3t-value-here";
+    private static final String HOST_INITIATOR = "iqn.2026-01.org.hbateam:0123456789ab";
 
     /** A configuration whose values come from a map, as ConfigAdmin would give them. */
     private static IscsiAdapterConfiguration config(Consumer<Map<String, Object>> change) {
@@ -51,18 +52,26 @@ class AdapterSettingsTest {
     @Test
     void aReconnectCapBelowTheFirstDelayIsRejectedNamingBothKeys() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AdapterSettings.from(config(v -> v.put("reconnectDelayMs", 5000))));
+                () -> AdapterSettings.from(config(v -> v.put("reconnectDelayMs", 5000)), HOST_INITIATOR));
         assertTrue(e.getMessage().startsWith("reconnectMaxDelayMs:") && e.getMessage().contains("reconnectDelayMs"),
                 "the message names both keys: " + e.getMessage());
     }
 
     @Test
     void acceptsAGoodConfiguration() {
-        AdapterSettings s = AdapterSettings.from(config(v -> v.put("localAddress", "127.0.0.1")));
+        AdapterSettings s = AdapterSettings.from(config(v -> v.put("localAddress", "127.0.0.1")), HOST_INITIATOR);
         assertEquals("hba0", s.name(), "the name");
         assertEquals(Portal.parse("127.0.0.1:1"), s.portals().get(0), "the portal");
         assertTrue(s.proposal().dataDigest(), "CRC32C data digest asked for");
         assertEquals("127.0.0.1", s.localAddress().getAddress().getHostAddress(), "the bind address");
+    }
+
+    @Test
+    void anEmptyInitiatorNameIsTheHostsOwnAndASetOneWins() {
+        assertEquals(HOST_INITIATOR, AdapterSettings.from(config(v -> v.put("initiatorName", "")), HOST_INITIATOR)
+                .initiatorName(), "empty: the host's derived name");
+        assertEquals("iqn.2026-01.org.hbateam:i", AdapterSettings.from(config(v -> { }), HOST_INITIATOR)
+                .initiatorName(), "a configured name overrides the host's");
     }
 
     @Test
@@ -82,7 +91,7 @@ class AdapterSettingsTest {
                     v.put("mutualChapSecret", SECRET);
                 });
         cases.forEach((key, change) -> {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdapterSettings.from(config(change)),
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdapterSettings.from(config(change), HOST_INITIATOR),
                     "a bad " + key + " is rejected");
             assertTrue(e.getMessage().startsWith(key + ":"), "the message names " + key + ": " + e.getMessage());
             assertFalse(e.getMessage().contains(SECRET), "no secret in the message");
@@ -91,7 +100,8 @@ class AdapterSettingsTest {
 
     @Test
     void aRejectedChangeKeepsTheRunningAdapter() {
-        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }), new SessionDirectory());
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }), new SessionDirectory(),
+                new HostInitiatorName(() -> "machine", () -> "host"));
         Adapter running = component.adapter();
         component.modified(config(v -> v.put("maxBurstLength", 1)));
         assertSame(running, component.adapter(), "a bad change leaves the previous adapter in force");
@@ -101,7 +111,8 @@ class AdapterSettingsTest {
 
     @Test
     void aBadFirstConfigurationStartsNothing() {
-        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)), new SessionDirectory());
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)), new SessionDirectory(),
+                new HostInitiatorName(() -> "machine", () -> "host"));
         assertNull(component.adapter(), "no adapter runs on a rejected configuration");
         component.deactivate();
     }
