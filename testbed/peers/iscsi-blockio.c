@@ -6,6 +6,8 @@
  *   iscsi-blockio [-i INITIATOR] write URL LBA        < data   (length: whole blocks)
  *   iscsi-blockio [-i INITIATOR] read  URL LBA BLOCKS > data
  *   iscsi-blockio [-i INITIATOR] geometry URL         (prints block_size=N blocks=N)
+ *   iscsi-blockio [-i INITIATOR] vpd URL PAGE > page  (the raw INQUIRY VPD page, PAGE decimal: iscsi-inq
+ *                                                       prints binary designators cut at the first zero byte)
  *
  * Exits 0 on success, 1 when a command failed, 2 on bad use or login failure.
  */
@@ -69,11 +71,24 @@ static int read_stdout(struct hbt_lun *lun, uint64_t lba, uint64_t blocks)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+static int vpd_stdout(struct hbt_lun *lun, int page)
+{
+	struct scsi_task *task = iscsi_inquiry_sync(lun->iscsi, lun->lun, 1, page, 255);
+	if (task == NULL || task->status != SCSI_STATUS_GOOD) {
+		fprintf(stderr, "INQUIRY VPD page %d failed: %s\n", page, iscsi_get_error(lun->iscsi));
+		return 1;
+	}
+	int ok = fwrite(task->datain.data, 1, task->datain.size, stdout) == (size_t)task->datain.size;
+	scsi_free_scsi_task(task);
+	return ok && fflush(stdout) == 0 ? 0 : 1;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: iscsi-blockio [-i INITIATOR] write URL LBA < data\n"
 			"       iscsi-blockio [-i INITIATOR] read URL LBA BLOCKS > data\n"
-			"       iscsi-blockio [-i INITIATOR] geometry URL\n");
+			"       iscsi-blockio [-i INITIATOR] geometry URL\n"
+			"       iscsi-blockio [-i INITIATOR] vpd URL PAGE > page\n");
 	exit(2);
 }
 
@@ -100,6 +115,9 @@ int main(int argc, char **argv)
 	} else if (strcmp(op, "read") == 0 && argc - arg == 4) {
 		hbt_open(&lun, url, initiator);
 		rc = read_stdout(&lun, strtoull(argv[arg + 2], NULL, 10), strtoull(argv[arg + 3], NULL, 10));
+	} else if (strcmp(op, "vpd") == 0 && argc - arg == 3) {
+		hbt_open(&lun, url, initiator);
+		rc = vpd_stdout(&lun, atoi(argv[arg + 2]));
 	} else {
 		usage();
 	}

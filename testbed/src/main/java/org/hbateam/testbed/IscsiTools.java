@@ -54,6 +54,11 @@ public final class IscsiTools {
         return text("iscsi-inq", "-e", "1", "-c", "131", bed.lunUrl(path, lun));
     }
 
+    /** The raw INQUIRY VPD page {@code page} (such as 0x83), header included, as the target sent it. */
+    public byte[] vpdPage(int path, int lun, int page) {
+        return run(new byte[0], peer("iscsi-blockio"), "vpd", bed.lunUrl(path, lun), Integer.toString(page)).stdout();
+    }
+
     /** The unit serial number from VPD page 0x80. */
     public String unitSerialNumber(int path, int lun) {
         return ToolOutput.serial(text("iscsi-inq", "-e", "1", "-c", "128", bed.lunUrl(path, lun)));

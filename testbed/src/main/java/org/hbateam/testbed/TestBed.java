@@ -142,6 +142,11 @@ public final class TestBed implements AutoCloseable {
         return Path.of(summary().get("LUN_FILE_" + checkLun(lun)));
     }
 
+    /** The SCSI id of {@code lun}: 24 hex digits, different per bed, from which tgt builds the LU's NAA designator. */
+    public String scsiId(int lun) {
+        return summary().get("SCSI_ID_" + checkLun(lun));
+    }
+
     /** PID of the current tgtd (it changes with {@link #restartTarget()}). */
     public long targetPid() {
         return summary().longValue("TGTD_PID");

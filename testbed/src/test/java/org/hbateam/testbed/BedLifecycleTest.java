@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,9 +69,26 @@ class BedLifecycleTest {
             assertTrue(b.tools().discoverTargets(1).contains(b.targetIqn()), "bed b answers on its portal");
             assertNotEquals(a.tools().deviceIdentification(1, 1), b.tools().deviceIdentification(1, 1),
                     "two beds must not share an LU identity, or a team would group them");
+            assertTrue(a.scsiId(1).matches("[0-9a-f]{24}"), "tgt reads only hex digits of a SCSI id: " + a.scsiId(1));
+            assertNotEquals(a.scsiId(1), b.scsiId(1), "each bed has its own SCSI id");
+            // tgt turns the SCSI id into the NAA 6 designator digit by digit (anything but hex counts as 0):
+            // with an all-hex id, the designator carries the whole id, so two beds' NAAs differ too.
+            assertEquals("60000000" + a.scsiId(1), naa6(a.tools().vpdPage(1, 1, 0x83)), "bed a's NAA 6 is its SCSI id");
+            assertEquals("60000000" + b.scsiId(1), naa6(b.tools().vpdPage(1, 1, 0x83)), "bed b's NAA 6 is its SCSI id");
         }
         assertFalse(HostState.netnsExists("hbt-" + first), "close() took bed a down");
         assertFalse(HostState.netnsExists("hbt-" + second), "close() took bed b down");
+    }
+
+    /** The hex of the NAA 6 designator in a raw VPD 0x83 page (libiscsi's iscsi-inq cuts it at a zero byte). */
+    private static String naa6(byte[] page) {
+        for (int at = 4; at + 4 <= page.length; at += 4 + (page[at + 3] & 0xff)) {
+            int type = page[at + 1] & 0x0f;
+            if (type == 3 && (page[at + 4] & 0xf0) == 0x60) {
+                return HexFormat.of().formatHex(page, at + 4, at + 4 + (page[at + 3] & 0xff));
+            }
+        }
+        throw new AssertionError("no NAA 6 designator in " + HexFormat.of().formatHex(page));
     }
 
     @Test

@@ -24,7 +24,7 @@ class TwoPathBedTest {
         IscsiTools tools = bed.tools();
         String identity = tools.deviceIdentification(1, 1);
         assertEquals(identity, tools.deviceIdentification(2, 1), "VPD 0x83 must be the same through both portals");
-        assertTrue(identity.contains("hbt-" + bed.name() + "-lun1"), "the bed's own LU designator: " + identity);
+        assertTrue(identity.contains(bed.scsiId(1)), "the bed's own SCSI id as the T10 designator: " + identity);
         assertEquals(tools.unitSerialNumber(1, 1), tools.unitSerialNumber(2, 1), "VPD 0x80 serial through both portals");
         Capacity capacity = tools.readCapacity16(1, 1);
         assertEquals(capacity, tools.readCapacity16(2, 1), "READ CAPACITY(16) through both portals");

@@ -27,6 +27,14 @@ public interface DataPath {
     /** Service property, {@code String}: the logical unit's identity from VPD page 0x83, or target name plus LUN. */
     String LU_IDENTITY = "hbateam.lu.identity";
     /**
+     * Service property, {@code String}, optional: the logical unit's designator as the unit reports it, where it
+     * differs from {@link #LU_IDENTITY}, which must hold no blanks (see
+     * {@link org.hbateam.api.scsi.DeviceIdentification#replaceWhitespace}). Shown to operators; never groups paths.
+     *
+     * @since 2.1
+     */
+    String LU_DESIGNATOR = "hbateam.lu.designator";
+    /**
      * Service property, {@code String}: the session this path belongs to. Paths with the same session id are
      * connections of one session (MC/S, connection-based teaming); a path alone in its session is session-based.
      */

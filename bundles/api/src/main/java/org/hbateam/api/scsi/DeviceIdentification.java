@@ -22,17 +22,31 @@ public final class DeviceIdentification {
     }
 
     /**
-     * Picks the logical unit's identity from a VPD 0x83 page: the strongest designator associated with the
-     * logical unit, in the order NAA (other than locally assigned), EUI-64, SCSI name string, T10 vendor ID,
-     * and last a locally assigned NAA (NAA field 3). A locally assigned NAA is unique only within its target
-     * (tgt derives it from target id and LUN alone), so two targets could report the same one; the T10 vendor
-     * ID that follows it carries a configured id. When two designators have the same rank, the first wins.
-     * The result is a stable string such as {@code naa.60000000000000000e00000000010001}.
+     * Picks the logical unit's identity from a VPD 0x83 page: the {@linkplain #designator strongest designator},
+     * with its blanks replaced as {@link #replaceWhitespace} does, so that it can name a team and be typed in a
+     * shell without quotes. The result is a stable string such as {@code naa.60000000000000000e00000000010001}
+     * or {@code t10.FreeBSD_iSCSI_DISK_10000001}. (Before 1.1 the blanks were kept.)
      *
      * @return empty when the page has no logical-unit designator
      * @throws IllegalArgumentException when the page is truncated or is not page 0x83
      */
     public static Optional<String> luIdentity(ByteBuffer page) {
+        return designator(page).map(DeviceIdentification::replaceWhitespace);
+    }
+
+    /**
+     * The strongest designator associated with the logical unit in a VPD 0x83 page, as the unit reports it
+     * (a text designator keeps its inner blanks, such as {@code t10.FreeBSD iSCSI DISK      10000001}).
+     * The order is NAA (other than locally assigned), EUI-64, SCSI name string, T10 vendor ID, and last a locally
+     * assigned NAA (NAA field 3). A locally assigned NAA is unique only within its target (tgt derives it from
+     * target id and LUN alone), so two targets could report the same one; the T10 vendor ID that follows it
+     * carries a configured id. When two designators have the same rank, the first wins.
+     *
+     * @return empty when the page has no logical-unit designator
+     * @throws IllegalArgumentException when the page is truncated or is not page 0x83
+     * @since 1.1
+     */
+    public static Optional<String> designator(ByteBuffer page) {
         ByteBuffer b = page.duplicate();
         int start = b.position();
         if (b.remaining() < 4 || (b.get(start + 1) & 0xFF) != Cdb.VPD_DEVICE_ID) {
@@ -59,6 +73,32 @@ public final class DeviceIdentification {
             at += 4 + length;
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * What {@code scsi_id --replace-whitespace} does to an identity: the blanks at both ends go, and each run of
+     * blanks inside becomes one {@code _}. Blanks are spaces, control characters (tabs, line breaks, NUL) and
+     * other Unicode white space. A T10 vendor designator pads vendor and product with spaces, which would
+     * otherwise end up in team names.
+     *
+     * @since 1.1
+     */
+    public static String replaceWhitespace(String identity) {
+        StringBuilder out = new StringBuilder(identity.length());
+        boolean pendingBlank = false;
+        for (int i = 0; i < identity.length(); i++) {
+            char c = identity.charAt(i);
+            if (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingBlank = out.length() > 0;
+            } else {
+                if (pendingBlank) {
+                    out.append('_');
+                    pendingBlank = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Encodes a VPD 0x83 page with one binary NAA designator associated with the logical unit. */

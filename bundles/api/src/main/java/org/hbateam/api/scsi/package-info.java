@@ -2,7 +2,7 @@
  * SCSI value types: commands, CDB builders and parsers, results and sense data.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hbateam.api.scsi;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,9 +2,11 @@
  * Operations on the failover service for operators, the shell and JMX: team and path health status,
  * manual fail, reinstate and primary preference, and counter resets. The failover bundle registers a
  * {@link org.hbateam.failover.admin.FailoverAdmin} service.
+ *
+ * <p>1.1.0: {@code TeamStatus.luDesignator}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hbateam.failover.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,11 @@ import org.hbateam.api.scsi.ScsiResult;
 final class Attempt implements CommandCallback {
     private static final AtomicIntegerFieldUpdater<Attempt> OPEN =
             AtomicIntegerFieldUpdater.newUpdater(Attempt.class, "open");
+    private static final AtomicIntegerFieldUpdater<Attempt> HANDOVER =
+            AtomicIntegerFieldUpdater.newUpdater(Attempt.class, "handover");
+    private static final int SENDING = 0;
+    private static final int HANDED_OVER = 1;
+    private static final int FAILED_WHILE_SENDING = 2;
 
     final PendingCommand command;
     final PathEntry entry;
@@ -27,8 +32,10 @@ final class Attempt implements CommandCallback {
     private final AttemptListener listener;
     @SuppressWarnings("unused") // updated through OPEN
     private volatile int open = 1;
-    /** Set once the driver's submit has returned: only then can the attempt time out (see {@link #handedOver}). */
-    private volatile boolean handedOver;
+    /** SENDING until the driver's submit has returned; see {@link #handedOver} and {@link #failFromTeam}. */
+    private volatile int handover = SENDING;
+    /** A failure from our side that came while the driver's submit was still running; read after the CAS. */
+    private PathException failedWhileSending;
 
     /** Receives the outcome of an attempt, once. */
     interface AttemptListener {
@@ -59,11 +66,29 @@ final class Attempt implements CommandCallback {
      * completed, and then sent here after all.
      */
     boolean handedOver() {
-        return handedOver;
+        return handover == HANDED_OVER;
     }
 
+    /**
+     * The driver's submit has returned (normally or by throwing). A failure from our side that came while it
+     * ran is acted on now, on the sender's thread: its abort, and so the fence before any retry, must come
+     * after the driver had the command, or the driver could send it after the retry completed elsewhere.
+     */
     void markHandedOver() {
-        handedOver = true;
+        if (!HANDOVER.compareAndSet(this, SENDING, HANDED_OVER)) {
+            handover = HANDED_OVER;
+            listener.attemptFailed(this, failedWhileSending);
+        }
+    }
+
+    /** Fails an attempt whose command was never given to the driver: nothing to wait for. */
+    void failUnsent(PathException error) {
+        if (close()) {
+            handover = HANDED_OVER;
+            listener.attemptFailed(this, error);
+        } else {
+            markHandedOver();
+        }
     }
 
     boolean isProbe() {
@@ -90,18 +115,31 @@ final class Attempt implements CommandCallback {
      */
     boolean failFromTeamOn(Executor executor, PathException error) {
         if (close()) {
+            if (deferredToSender(error)) {
+                return true;
+            }
             executor.execute(() -> listener.attemptFailed(this, error));
             return true;
         }
         return false;
     }
 
-    /** Fails the attempt from our side (timeout, unbind); false when the driver answered first. */
+    /**
+     * Fails the attempt from our side (timeout, unbind); false when the driver answered first. While the driver's
+     * submit still runs, the failure is left to {@link #markHandedOver}.
+     */
     boolean failFromTeam(PathException error) {
         if (close()) {
-            listener.attemptFailed(this, error);
+            if (!deferredToSender(error)) {
+                listener.attemptFailed(this, error);
+            }
             return true;
         }
         return false;
+    }
+
+    private boolean deferredToSender(PathException error) {
+        failedWhileSending = error;
+        return HANDOVER.compareAndSet(this, SENDING, FAILED_WHILE_SENDING);
     }
 }

@@ -68,7 +68,7 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
         members.balancer().started(set, slot, command.direction(), command.transferLength());
         if (entry.isRemoved() || closed) {
             // Raced with an unbind or shutdown that may already have swept this path's in-flight set; never sent.
-            attempt.failFromTeam(new PathException(PathException.Reason.PATH_REMOVED, PathException.Outcome.NOT_EXECUTED,
+            attempt.failUnsent(new PathException(PathException.Reason.PATH_REMOVED, PathException.Outcome.NOT_EXECUTED,
                     "path " + entry + " left"));
             return;
         }
@@ -77,6 +77,7 @@ final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Resume {
             attempt.markHandedOver();
         } catch (RuntimeException e) {
             // Whether the driver sent it before throwing is unknown: the failure is fenced like any other.
+            attempt.markHandedOver();
             attempt.failFromTeam(new PathException(PathException.Reason.TRANSPORT, "driver threw from submit: " + e, e));
         }
     }

@@ -76,6 +76,7 @@ final class PathProber implements Attempt.AttemptListener {
             entry.path.probe(probe);
             probe.markHandedOver();
         } catch (RuntimeException e) {
+            probe.markHandedOver();
             probe.failFromTeam(new PathException(PathException.Reason.TRANSPORT, "driver threw from probe: " + e, e));
         }
     }

@@ -20,10 +20,16 @@ final class StatusSnapshots {
         for (int i = 0; i < set.size(); i++) {
             paths.add(of(set, i, team.global(), nowNanos));
         }
-        return new TeamStatus(team.name(), team.luIdentity(), team.policy(),
+        return new TeamStatus(team.name(), team.luIdentity(), designator(team, set), team.policy(),
                 team.settings().failoverOnly() ? "failover-only" : "balance", team.balancerStatus(), set.usableCount(),
                 team.queuedCommands(), team.failovers(), team.lastFailoverMillis(), team.retries(),
                 List.copyOf(paths));
+    }
+
+    /** What the team's first path reported; a dormant team has none and shows its identity. */
+    private static String designator(TeamImpl team, TeamPathSet set) {
+        return set.size() > 0 && set.entry(0).identity.luDesignator() != null
+                ? set.entry(0).identity.luDesignator() : team.luIdentity();
     }
 
     private static PathStatus of(TeamPathSet set, int slot, FailoverSettings global, long nowNanos) {

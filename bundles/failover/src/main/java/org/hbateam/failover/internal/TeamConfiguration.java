@@ -7,10 +7,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(id = TeamSettings.PID, name = "hbateam team",
         description = "Settings of one team: the LU it applies to, its name, balancing policy, shares, mode and failover behaviour.")
 @interface TeamConfiguration {
-    @AttributeDefinition(name = "LU identity", description = "The hbateam.lu.identity of the paths this configuration applies to. Required.")
+    @AttributeDefinition(name = "LU identity", description = "The hbateam.lu.identity of the paths this configuration applies to (as hbateam:teams shows "
+            + "it; a designator with blanks is taken with each run of blanks as one _). Required.")
     String luIdentity();
 
-    @AttributeDefinition(name = "Name", description = "The team's name. Default: the LU identity.", required = false)
+    @AttributeDefinition(name = "Name", description = "The team's name, without blanks. Default: the LU identity.", required = false)
     String name() default "";
 
     @AttributeDefinition(name = "Policy",

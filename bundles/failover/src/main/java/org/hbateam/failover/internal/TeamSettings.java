@@ -3,6 +3,8 @@ package org.hbateam.failover.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hbateam.api.scsi.DeviceIdentification;
+
 /**
  * One team's validated settings (factory PID {@code org.hbateam.team}); see {@link TeamConfiguration}.
  * A team with no configuration uses {@link #defaults}.
@@ -28,7 +30,8 @@ record TeamSettings(String luIdentity, String name, String policy, List<Share> r
 
     /** Validates a configuration; the exception names the first bad key. */
     static TeamSettings from(TeamConfiguration c) throws InvalidConfigurationException {
-        String lu = trim(c.luIdentity());
+        // The identity as hbateam:teams shows it, or the raw designator a driver reported: both name one team.
+        String lu = DeviceIdentification.replaceWhitespace(trim(c.luIdentity()));
         if (lu.isEmpty()) {
             throw new InvalidConfigurationException(PID, "luIdentity", "must name the LU identity of the team's paths");
         }
@@ -50,6 +53,9 @@ record TeamSettings(String luIdentity, String name, String policy, List<Share> r
         range("noPathRetryMs", c.noPathRetryMs(), -1, 86_400_000);
         range("failbackStableMs", c.failbackStableMs(), -1, 3_600_000);
         String name = trim(c.name()).isEmpty() ? lu : trim(c.name());
+        if (!DeviceIdentification.replaceWhitespace(name).equals(name)) {
+            throw new InvalidConfigurationException(PID, "name", "'" + c.name() + "' contains blanks; a team name must not");
+        }
         return new TeamSettings(lu, name, policy, shares("readShares", c.readShares()), shares("writeShares", c.writeShares()),
                 mode.equals("failover-only"), trim(c.primary()), groups(c.priorityGroups()), c.noPathRetryMs(),
                 failback, c.failbackStableMs());

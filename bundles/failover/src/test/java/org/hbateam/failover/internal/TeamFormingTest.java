@@ -1,6 +1,7 @@
 package org.hbateam.failover.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -54,6 +55,27 @@ class TeamFormingTest {
         f.registry.modifiedPath(p1, moved);
         assertEquals(1, f.team("lu-a").paths().size(), "lu-a lost the moved path");
         assertEquals("p1", f.team("lu-b").paths().get(0).pathId(), "lu-b got it");
+    }
+
+    @Test
+    void blanksInAReportedIdentityNeverReachTheTeamName() throws Exception {
+        String raw = "t10.FreeBSD iSCSI DISK      10000001";
+        f.add(new FakePath("p1", "hba0", raw));
+        f.add(new FakePath("p2", "hba1", raw));
+        Team team = f.team("t10.FreeBSD_iSCSI_DISK_10000001");
+        assertEquals(2, team.paths().size(), "both paths joined the team named without blanks");
+        assertEquals(raw, StatusSnapshots.of((TeamImpl) team, 0).luDesignator(),
+                "the designator as the driver reported it stays visible");
+        f.registry.applyTeamConfig("cfg1", TeamSettings.from(Configs.of(TeamConfiguration.class,
+                Map.of("luIdentity", raw, "name", "bsd"))));
+        assertTrue(f.registry.team("bsd").isPresent(), "a configuration that copies the raw designator still applies");
+    }
+
+    @Test
+    void aTeamNameWithBlanksIsRejectedNamingTheKey() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> TeamSettings.from(
+                Configs.of(TeamConfiguration.class, Map.of("luIdentity", "lu-a", "name", "my team"))));
+        assertTrue(e.getMessage().contains("name"), e.getMessage());
     }
 
     @Test

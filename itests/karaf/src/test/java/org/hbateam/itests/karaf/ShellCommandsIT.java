@@ -58,6 +58,8 @@ class ShellCommandsIT {
         assertTrue(out.contains("Failovers") && out.contains("Last failover"), "failover count and time: " + out);
         assertTrue(out.contains(hba0Path) && out.contains(hba1Path), "one row per path: " + out);
         assertTrue(out.contains("Latency") && out.contains("Read %"), "latency and share columns: " + out);
+        assertTrue(out.matches("(?s).*LU designator\\s+naa\\.600144f0000000000000000000000001\\R.*"),
+                "the designator as the LU reported it (an NAA: the identity itself): " + out);
     }
 
     @Test

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The live page in headless Chromium: both default paths show UP; after the simulator cuts one, the page shows it
- * DOWN, marks the failover on the timeline and its chart has moved on. Leaves a screenshot in
- * target/web-console.png (docs/web-console.png is a copy of one).
+ * The live page in headless Chromium, logged in as the shipped viewer: both default paths show UP; after the
+ * simulator cuts one, the page shows it DOWN, marks the failover on the timeline and its chart has moved on.
+ * Leaves a screenshot in target/web-console.png (docs/web-console.png is a copy of one). And over plain HTTP: who
+ * may read and who may act.
  */
 class WebConsoleIT {
     private static final ObjectName SIMULATOR = name("org.hbateam:type=Simulator");
@@ -47,7 +48,7 @@ class WebConsoleIT {
 
     @Test
     void theCutPathTurnsDownAndTheChartMoves() throws Exception {
-        String url = "http://127.0.0.1:" + karaf.httpPort() + "/hbateam/";
+        String url = "http://viewer:viewer@127.0.0.1:" + karaf.httpPort() + "/hbateam/";
         jmx.call(SIMULATOR, "readLoad", new Object[] {"default", 120}, "java.lang.String", "int");
         String before = Eventually.poll(() -> chromium.dumpDom(url, 3000), d -> states(d).equals(List.of("UP", "UP")) && samples(d) >= 3);
         assertEquals(List.of("UP", "UP"), states(before), "both default paths UP at first");
@@ -69,6 +70,35 @@ class WebConsoleIT {
         chromium.screenshot(url, 3000, 1000, 900, Paths.get(System.getProperty("hbateam.workdir")).getParent().resolve("web-console.png"));
         jmx.call(SIMULATOR, "stopLoad", new Object[0]);
         jmx.call(SIMULATOR, "restorePath", new Object[] {cut}, "java.lang.String");
+    }
+
+    @Test
+    void anonymousUsersAndWrongPasswordsAreAskedToLogIn() throws Exception {
+        String anonymous = Http.send(karaf, "GET", "/hbateam/", null, false);
+        assertTrue(anonymous.startsWith("401 "), "no credentials: " + head(anonymous));
+        assertTrue(Http.send(karaf, "GET", "/hbateam/api/status", null, false).startsWith("401 "), "the JSON API too");
+        String wrong = Http.send(karaf, "GET", "/hbateam/api/status", Http.basic("viewer", "not-the-password"), false);
+        assertTrue(wrong.startsWith("401 "), "a wrong password: " + head(wrong));
+        assertTrue(Http.send(karaf, "POST", "/hbateam/api/teams/default/reset-counters", null, true).startsWith("401 "),
+                "an anonymous operation");
+    }
+
+    @Test
+    void aViewerReadsButMayNotActAndAnAdminMay() throws Exception {
+        String read = Http.send(karaf, "GET", "/hbateam/api/status", Http.basic("viewer", "viewer"), false);
+        assertTrue(read.startsWith("200 ") && read.contains("\"name\":\"default\""), "the viewer reads: " + head(read));
+        String viewerActs = Http.send(karaf, "POST", "/hbateam/api/teams/default/reset-counters", Http.basic("viewer", "viewer"), true);
+        assertTrue(viewerActs.startsWith("403 "), "a viewer trying an operation: " + head(viewerActs));
+        String noGuard = Http.send(karaf, "POST", "/hbateam/api/teams/default/reset-counters", Http.basic("karaf", "karaf"), false);
+        assertTrue(noGuard.startsWith("403 "), "an operation without the CSRF header: " + head(noGuard));
+        String adminActs = Http.send(karaf, "POST", "/hbateam/api/teams/default/reset-counters", Http.basic("karaf", "karaf"), true);
+        assertEquals("200 {\"ok\":true,\"changed\":true}", adminActs, "the admin resets the counters");
+        String unknown = Http.send(karaf, "POST", "/hbateam/api/teams/no-such-team/reset-counters", Http.basic("karaf", "karaf"), true);
+        assertTrue(unknown.startsWith("404 "), "an unknown team: " + head(unknown));
+    }
+
+    private static String head(String response) {
+        return response.length() > 200 ? response.substring(0, 200) + "..." : response;
     }
 
     private static List<String> states(String dom) {

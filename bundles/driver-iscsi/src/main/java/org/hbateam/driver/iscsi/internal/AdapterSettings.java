@@ -20,11 +20,13 @@ record AdapterSettings(String name, InetSocketAddress localAddress, String initi
                        int reconnectMaxDelayMs) {
     static final String PID = "org.hbateam.iscsi.adapter";
 
-    static AdapterSettings from(IscsiAdapterConfiguration c) {
+    /** Validates {@code c}; an empty {@code initiatorName} means {@code hostInitiatorName}. */
+    static AdapterSettings from(IscsiAdapterConfiguration c, String hostInitiatorName) {
         String name = require("name", c.name(), c.name() != null && c.name().matches("[A-Za-z0-9._-]{1,64}"),
                 "must be 1 to 64 letters, digits, '.', '_' or '-'");
         InetSocketAddress local = localAddress(c.localAddress());
-        String initiator = iscsiName("initiatorName", c.initiatorName());
+        String initiator = iscsiName("initiatorName", c.initiatorName() == null || c.initiatorName().isEmpty()
+                ? hostInitiatorName : c.initiatorName());
         List<Portal> portals = portals(ConfigList.elements("portals", c.portals()));
         List<String> targets = new ArrayList<>();
         for (String target : ConfigList.elements("targets", c.targets())) {

@@ -24,17 +24,20 @@ public final class IscsiAdapterComponent {
 
     private final PathRegistry registry;
     private final SessionDirectory directory;
+    private final HostInitiatorName hostInitiator;
     private Adapter running;
 
     @Activate
     public IscsiAdapterComponent(BundleContext context, IscsiAdapterConfiguration config,
-                                 @Reference SessionDirectory directory) {
-        this(new OsgiPathRegistry(context), config, directory);
+                                 @Reference SessionDirectory directory, @Reference HostInitiatorName hostInitiator) {
+        this(new OsgiPathRegistry(context), config, directory, hostInitiator);
     }
 
-    IscsiAdapterComponent(PathRegistry registry, IscsiAdapterConfiguration config, SessionDirectory directory) {
+    IscsiAdapterComponent(PathRegistry registry, IscsiAdapterConfiguration config, SessionDirectory directory,
+                          HostInitiatorName hostInitiator) {
         this.registry = registry;
         this.directory = directory;
+        this.hostInitiator = hostInitiator;
         apply(config);
     }
 
@@ -54,7 +57,7 @@ public final class IscsiAdapterComponent {
     private synchronized void apply(IscsiAdapterConfiguration config) {
         AdapterSettings settings;
         try {
-            settings = AdapterSettings.from(config);
+            settings = AdapterSettings.from(config, hostInitiator.name());
         } catch (IllegalArgumentException e) {
             LOG.error("iSCSI adapter configuration rejected ({}); {}", e.getMessage(),
                     running == null ? "the adapter stays stopped" : "the previous configuration stays in force");
@@ -65,7 +68,8 @@ public final class IscsiAdapterComponent {
         }
         running = new Adapter(settings, registry, directory);
         running.start();
-        LOG.info("iSCSI adapter {} started: portals {}, targets {}", settings.name(), settings.portals(),
+        LOG.info("iSCSI adapter {} started as {}: portals {}, targets {}", settings.name(), settings.initiatorName(),
+                settings.portals(),
                 settings.targets().isEmpty() ? "by SendTargets" : settings.targets());
     }
 

@@ -18,9 +18,10 @@ import org.osgi.service.metatype.annotations.Option;
             + "adapter's connections are bound to, which picks the interface. Empty: any address. Default empty.")
     String localAddress() default "";
 
-    @AttributeDefinition(name = "Initiator name", description = "The initiator IQN, starting with iqn., eui. or "
-            + "naa. Default iqn.2026-01.org.hbateam:initiator.")
-    String initiatorName() default "iqn.2026-01.org.hbateam:initiator";
+    @AttributeDefinition(name = "Initiator name", required = false, description = "The initiator IQN, starting "
+            + "with iqn., eui. or naa. Empty: this host's own name, iqn.2026-01.org.hbateam: plus 12 hex digits "
+            + "derived from /etc/machine-id (or the host name), logged at start. Default empty.")
+    String initiatorName() default "";
 
     @AttributeDefinition(name = "Portals", description = "Target portals as host:port ([v6]:port for IPv6; "
             + "port 3260 when left out). In a .cfg file one line, several separated by commas: "

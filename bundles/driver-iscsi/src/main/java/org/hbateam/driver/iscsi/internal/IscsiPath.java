@@ -1,5 +1,6 @@
 package org.hbateam.driver.iscsi.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +33,7 @@ final class IscsiPath implements DataPath {
     private final long lun;
     private final long lunField;
     private final String luIdentity;
+    private final String luDesignator;
     private final CopyOnWriteArraySet<PathStateListener> listeners = new CopyOnWriteArraySet<>();
     /** What probe callbacks are given as their command: a probe carries no SCSI command of its own. */
     private final ScsiCommand probeCommand = ScsiCommand.noData(Cdb.testUnitReady());
@@ -42,7 +44,13 @@ final class IscsiPath implements DataPath {
     private volatile PathState state = PathState.DOWN;
 
     IscsiPath(String id, String adapterId, String target, long lun, String luIdentity, String sessionId) {
+        this(id, adapterId, target, lun, luIdentity, luIdentity, sessionId);
+    }
+
+    IscsiPath(String id, String adapterId, String target, long lun, String luIdentity, String luDesignator,
+              String sessionId) {
         this.id = id;
+        this.luDesignator = luDesignator;
         this.adapterId = adapterId;
         this.target = target;
         this.lun = lun;
@@ -53,8 +61,12 @@ final class IscsiPath implements DataPath {
 
     /** The service properties the DataPath contract asks for. */
     Map<String, Object> properties() {
-        return Map.of(PATH_ID, id, ADAPTER_ID, adapterId, TARGET, target, LUN, lun,
-                LU_IDENTITY, luIdentity, SESSION_ID, sessionId);
+        Map<String, Object> properties = new HashMap<>(Map.of(PATH_ID, id, ADAPTER_ID, adapterId, TARGET, target,
+                LUN, lun, LU_IDENTITY, luIdentity, SESSION_ID, sessionId));
+        if (!luDesignator.equals(luIdentity)) {
+            properties.put(LU_DESIGNATOR, luDesignator);
+        }
+        return properties;
     }
 
     /** The session carries this path now. Returns true when the session id changed. */

@@ -26,8 +26,11 @@ final class LunScanner {
     private static final int ATTEMPTS = 8;
     private static final int DIRECT_ACCESS_BLOCK_DEVICE = 0;
 
-    /** One disk found. */
-    record Found(long lun, String luIdentity, Capacity capacity) {
+    /**
+     * One disk found: its identity (blanks replaced, it names the team) and its designator as the unit reports
+     * it, which operators see (the same string when it has no blanks).
+     */
+    record Found(long lun, String luIdentity, String luDesignator, Capacity capacity) {
     }
 
     private LunScanner() {
@@ -61,15 +64,19 @@ final class LunScanner {
             }
             return execute(session, field, ScsiCommand.read(Cdb.inquiryVpd(Cdb.VPD_DEVICE_ID, 1024), ByteBuffer.allocate(1024)))
                     .thenCompose(vpd -> execute(session, field, ScsiCommand.read(Cdb.readCapacity16(32), ByteBuffer.allocate(32)))
-                            .thenApply(capacity -> new Found(lun, identity(vpd, target, lun),
+                            .thenApply(capacity -> found(lun, designator(vpd, target, lun),
                                     capacity.result.isGood() ? Capacity.parse(capacity.data()) : null)));
         });
     }
 
-    private static String identity(Answer vpd, String target, long lun) {
+    private static Found found(long lun, String designator, Capacity capacity) {
+        return new Found(lun, DeviceIdentification.replaceWhitespace(designator), designator, capacity);
+    }
+
+    private static String designator(Answer vpd, String target, long lun) {
         if (vpd.result.isGood()) {
             try {
-                return DeviceIdentification.luIdentity(vpd.data()).orElse(target + ":" + lun);
+                return DeviceIdentification.designator(vpd.data()).orElse(target + ":" + lun);
             } catch (IllegalArgumentException e) {
                 return target + ":" + lun;
             }

@@ -87,7 +87,7 @@ final class TargetSession implements SessionListener {
             }
             if (known == null) {
                 IscsiPath path = new IscsiPath(pathId(disk.lun()), adapterId, settings.targetName(), disk.lun(),
-                        disk.luIdentity(), sessionId);
+                        disk.luIdentity(), disk.luDesignator(), sessionId);
                 path.attach(session, sessionId);
                 paths.put(disk.lun(), new Published(path, registry.register(path, path.properties())));
                 LOG.info("{}: path {} published for {} ({})", settings.name(), path.id(), disk.luIdentity(), disk.capacity());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Validation names the key and never shows a secret; a rejected change keeps the running adapter. */
 class AdapterSettingsTest {
     private static final String SECRET = "s3cr3t-value-here";
+    private static final String HOST_INITIATOR = "iqn.2026-01.org.hbateam:0123456789ab";
 
     /** A configuration whose values come from a map, as ConfigAdmin would give them. */
     private static IscsiAdapterConfiguration config(Consumer<Map<String, Object>> change) {
@@ -52,14 +53,14 @@ class AdapterSettingsTest {
     @Test
     void aReconnectCapBelowTheFirstDelayIsRejectedNamingBothKeys() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AdapterSettings.from(config(v -> v.put("reconnectDelayMs", 5000))));
+                () -> AdapterSettings.from(config(v -> v.put("reconnectDelayMs", 5000)), HOST_INITIATOR));
         assertTrue(e.getMessage().startsWith("reconnectMaxDelayMs:") && e.getMessage().contains("reconnectDelayMs"),
                 "the message names both keys: " + e.getMessage());
     }
 
     @Test
     void acceptsAGoodConfiguration() {
-        AdapterSettings s = AdapterSettings.from(config(v -> v.put("localAddress", "127.0.0.1")));
+        AdapterSettings s = AdapterSettings.from(config(v -> v.put("localAddress", "127.0.0.1")), HOST_INITIATOR);
         assertEquals("hba0", s.name(), "the name");
         assertEquals(Portal.parse("127.0.0.1:1"), s.portals().get(0), "the portal");
         assertTrue(s.proposal().dataDigest(), "CRC32C data digest asked for");
@@ -69,12 +70,12 @@ class AdapterSettingsTest {
     /** A .cfg file gives every value as one string; DS hands a String[] key that string as its only element. */
     @Test
     void aCfgListIsOneValueOrSeveralSeparatedByCommas() {
-        AdapterSettings one = AdapterSettings.from(config(v -> v.put("portals", new String[] {"10.250.1.2:3260"})));
+        AdapterSettings one = AdapterSettings.from(config(v -> v.put("portals", new String[] {"10.250.1.2:3260"})), HOST_INITIATOR);
         assertEquals(List.of(Portal.parse("10.250.1.2:3260")), one.portals(), "one portal");
         AdapterSettings several = AdapterSettings.from(config(v -> {
             v.put("portals", new String[] {" 10.250.1.2:3260 ,10.250.2.2, [fd00::2]:3261"});
             v.put("targets", new String[] {"iqn.2024-01.org.example:a, iqn.2024-01.org.example:b"});
-        }));
+        }), HOST_INITIATOR);
         assertEquals(List.of(Portal.parse("10.250.1.2:3260"), Portal.parse("10.250.2.2:3260"), Portal.parse("[fd00::2]:3261")),
                 several.portals(), "three portals, blanks trimmed, the port defaulted, IPv6 kept whole");
         assertEquals(List.of("iqn.2024-01.org.example:a", "iqn.2024-01.org.example:b"), several.targets(), "two targets");
@@ -82,13 +83,13 @@ class AdapterSettingsTest {
 
     @Test
     void aTypedArrayIsAcceptedAsWell() {
-        AdapterSettings s = AdapterSettings.from(config(v -> v.put("portals", new String[] {"10.250.1.2:3260", "10.250.2.2:3260"})));
+        AdapterSettings s = AdapterSettings.from(config(v -> v.put("portals", new String[] {"10.250.1.2:3260", "10.250.2.2:3260"})), HOST_INITIATOR);
         assertEquals(2, s.portals().size(), "a .config file's array gives two portals: " + s.portals());
     }
 
     @Test
     void aBlankTargetsValueMeansDiscovery() {
-        AdapterSettings s = AdapterSettings.from(config(v -> v.put("targets", new String[] {"  "})));
+        AdapterSettings s = AdapterSettings.from(config(v -> v.put("targets", new String[] {"  "})), HOST_INITIATOR);
         assertTrue(s.targets().isEmpty(), "targets = (nothing) asks SendTargets: " + s.targets());
     }
 
@@ -96,11 +97,11 @@ class AdapterSettingsTest {
     void anEmptyElementIsRejectedNamingTheKey() {
         for (String bad : List.of("10.250.1.2:3260,", "10.250.1.2:3260,,10.250.2.2:3260", ",10.250.1.2:3260")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> AdapterSettings.from(config(v -> v.put("portals", new String[] {bad}))), "rejects '" + bad + "'");
+                    () -> AdapterSettings.from(config(v -> v.put("portals", new String[] {bad})), HOST_INITIATOR), "rejects '" + bad + "'");
             assertTrue(e.getMessage().startsWith("portals: an empty element"), "names the key and the fault: " + e.getMessage());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AdapterSettings.from(config(v -> v.put("targets", new String[] {"iqn.2024-01.org.example:a,"}))));
+                () -> AdapterSettings.from(config(v -> v.put("targets", new String[] {"iqn.2024-01.org.example:a,"})), HOST_INITIATOR));
         assertTrue(e.getMessage().startsWith("targets: an empty element"), "names targets: " + e.getMessage());
     }
 
@@ -108,9 +109,17 @@ class AdapterSettingsTest {
     @Test
     void aJsonLikeValueIsRejectedWithTheSyntaxThatWorks() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AdapterSettings.from(config(v -> v.put("targets", new String[] {"[\"iqn.2024-01.org.example:a\"]"}))));
+                () -> AdapterSettings.from(config(v -> v.put("targets", new String[] {"[\"iqn.2024-01.org.example:a\"]"})), HOST_INITIATOR));
         assertTrue(e.getMessage().startsWith("targets: quotes in") && e.getMessage().contains("targets = a, b"),
                 "says how to write it: " + e.getMessage());
+    }
+
+    @Test
+    void anEmptyInitiatorNameIsTheHostsOwnAndASetOneWins() {
+        assertEquals(HOST_INITIATOR, AdapterSettings.from(config(v -> v.put("initiatorName", "")), HOST_INITIATOR)
+                .initiatorName(), "empty: the host's derived name");
+        assertEquals("iqn.2026-01.org.hbateam:i", AdapterSettings.from(config(v -> { }), HOST_INITIATOR)
+                .initiatorName(), "a configured name overrides the host's");
     }
 
     @Test
@@ -130,7 +139,7 @@ class AdapterSettingsTest {
                     v.put("mutualChapSecret", SECRET);
                 });
         cases.forEach((key, change) -> {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdapterSettings.from(config(change)),
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AdapterSettings.from(config(change), HOST_INITIATOR),
                     "a bad " + key + " is rejected");
             assertTrue(e.getMessage().startsWith(key + ":"), "the message names " + key + ": " + e.getMessage());
             assertFalse(e.getMessage().contains(SECRET), "no secret in the message");
@@ -139,7 +148,8 @@ class AdapterSettingsTest {
 
     @Test
     void aRejectedChangeKeepsTheRunningAdapter() {
-        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }), new SessionDirectory());
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }), new SessionDirectory(),
+                new HostInitiatorName(() -> "machine", () -> "host"));
         Adapter running = component.adapter();
         component.modified(config(v -> v.put("maxBurstLength", 1)));
         assertSame(running, component.adapter(), "a bad change leaves the previous adapter in force");
@@ -149,7 +159,8 @@ class AdapterSettingsTest {
 
     @Test
     void aBadFirstConfigurationStartsNothing() {
-        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)), new SessionDirectory());
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)), new SessionDirectory(),
+                new HostInitiatorName(() -> "machine", () -> "host"));
         assertNull(component.adapter(), "no adapter runs on a rejected configuration");
         component.deactivate();
     }

@@ -30,13 +30,15 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The live page on the OSGi HTTP Whiteboard: {@code /hbateam/} is the page (self-contained HTML, CSS and
- * JavaScript, no CDN), {@code /hbateam/api/status} the JSON it polls, {@code /hbateam/api/health} the
- * hbateam health checks alone. Read-only: nothing here changes hbateam.
+ * The live page on the OSGi HTTP Whiteboard, in {@link ConsoleAccess}'s context (so behind its login):
+ * {@code /hbateam/} is the page (self-contained HTML, CSS and JavaScript, no CDN), {@code /hbateam/api/status}
+ * the JSON it polls, {@code /hbateam/api/health} the hbateam health checks alone. GETs change nothing; the
+ * POSTs of {@link ConsoleOperations} are the only way this servlet changes hbateam.
  */
 @Component(service = Servlet.class, property = {
-        "osgi.http.whiteboard.servlet.pattern=/hbateam/*",
-        "osgi.http.whiteboard.servlet.name=hbateam"})
+        "osgi.http.whiteboard.servlet.pattern=/*",
+        "osgi.http.whiteboard.servlet.name=hbateam",
+        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + ConsoleAccess.CONTEXT_NAME + ")"})
 public final class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String PAGE = "console.html";
@@ -44,6 +46,7 @@ public final class ConsoleServlet extends HttpServlet {
     private final transient FailoverAdmin admin;
     private final transient TeamService teams;
     private final transient HistoryRecorder recorder;
+    private final transient ConsoleOperations operations;
     private transient volatile HealthCheckExecutor healthExecutor;
 
     @Activate
@@ -52,6 +55,7 @@ public final class ConsoleServlet extends HttpServlet {
         this.admin = admin;
         this.teams = teams;
         this.recorder = recorder;
+        this.operations = new ConsoleOperations(admin);
     }
 
     @Reference(name = "healthExecutor", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -76,6 +80,13 @@ public final class ConsoleServlet extends HttpServlet {
             case "/api/health" -> json(response, StatusDocument.writeHealth(health()));
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such page: " + path);
         }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ConsoleOperations.Outcome outcome = operations.perform(request.getPathInfo());
+        response.setStatus(outcome.status());
+        json(response, outcome.json());
     }
 
     private String status() {

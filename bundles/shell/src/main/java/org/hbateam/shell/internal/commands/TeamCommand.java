@@ -43,6 +43,8 @@ public class TeamCommand extends TableCommandSupport {
     private void printSummary(TeamStatus status) {
         line("Team", status.name());
         line("LU identity", status.luIdentity());
+        // As the unit reported it: a T10 vendor designator's padding, which the identity replaced, shows here.
+        line("LU designator", status.luDesignator());
         line("Policy", status.policy());
         line("Mode", status.mode());
         line("Balancer", status.balancerStatus());
