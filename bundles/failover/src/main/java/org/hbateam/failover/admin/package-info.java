@@ -4,7 +4,7 @@
  * {@link org.hbateam.failover.admin.FailoverAdmin} service.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hbateam.failover.admin;
 
 import org.osgi.annotation.bundle.Export;
