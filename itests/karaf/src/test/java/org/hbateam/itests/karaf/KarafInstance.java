@@ -39,6 +39,16 @@ final class KarafInstance implements AutoCloseable {
 
     /** Unpacks the assembly named by the {@code hbateam.assembly} system property and starts it. */
     static KarafInstance start(String name) throws IOException, InterruptedException {
+        return start(name, home -> { });
+    }
+
+    /** What a test changes in the unpacked assembly before the first start, as an operator edits {@code etc/}. */
+    interface BeforeStart {
+        void edit(Path home) throws IOException;
+    }
+
+    /** Unpacks the assembly, lets {@code beforeStart} edit it, and starts it. */
+    static KarafInstance start(String name, BeforeStart beforeStart) throws IOException, InterruptedException {
         Path archive = Paths.get(requiredProperty("hbateam.assembly"));
         Path runs = Paths.get(requiredProperty("hbateam.workdir"));
         Path dir = runs.resolve(name);
@@ -47,6 +57,7 @@ final class KarafInstance implements AutoCloseable {
         run(dir, Duration.ofSeconds(60), "tar", "-xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1");
         KarafInstance karaf = new KarafInstance(dir, freePort());
         karaf.usePrivatePorts();
+        beforeStart.edit(dir);
         karaf.launch();
         return karaf;
     }
