@@ -126,6 +126,24 @@ class ShellCommandsIT {
         }
         karaf.execute("hbateam:policy default static");
         awaitFile(karaf.home().resolve("etc/org.hbateam.team-default.cfg"), t -> t.matches("(?s).*policy\\s*=\\s*static.*"));
+        awaitOutput("hbateam:teams --no-format", o -> o.contains("\tstatic\t"));
+    }
+
+    @Test
+    void aPolicySwitchThatWorksLogsNoWarning() throws Exception {
+        Path log = karaf.home().resolve("data/log/karaf.log");
+        long before = Files.readAllLines(log).size();
+        karaf.execute("hbateam:policy default least-queue-depth");
+        awaitOutput("hbateam:teams --no-format", o -> o.contains("least-queue-depth"));
+        karaf.execute("hbateam:policy default static");
+        awaitOutput("hbateam:teams --no-format", o -> o.contains("\tstatic\t"));
+        // The warning would come 2 s (the grace period) plus one sweep after a switch; wait that out, then look.
+        Instant graceOver = Instant.now().plusMillis(2500);
+        while (Instant.now().isBefore(graceOver)) {
+            Thread.sleep(100);
+        }
+        List<String> warnings = Files.readAllLines(log).stream().skip(before).filter(l -> l.contains("no balancer for policy")).toList();
+        assertEquals(List.of(), warnings, "two switches to installed policies, and no 'no balancer' warning");
     }
 
     @Test
