@@ -90,12 +90,12 @@ public final class TeamConfigComponent {
     private void reject(TeamConfiguration config, InvalidConfigurationException e) {
         TeamSettings lastGood = settings;
         TeamSettings standIn = lastGood != null ? lastGood : TeamSettings.failoverOnlyStandIn(config);
-        String inForce = lastGood != null ? "the last good settings"
+        String running = lastGood != null ? "the last good settings"
                 : standIn != null ? "failover-only under its configured name, with the global defaults"
                 : "nothing: the configuration names no LU";
         String team = standIn == null ? "" : standIn.name();
-        LOG.error("{} ({}); team '{}' runs on {} until the configuration is fixed", e.getMessage(), pid, team, inForce);
-        directory.configurationRejected(new ConfigurationProblem(pid, e.key(), e.getMessage(), team, inForce));
+        LOG.error("{} ({}); team '{}' runs on {} until the configuration is fixed", e.getMessage(), pid, team, running);
+        directory.configurationRejected(new ConfigurationProblem(pid, e.key(), e.getMessage(), team, running));
         if (lastGood == null && standIn != null) {
             this.inForce = standIn;
             directory.applyTeamConfig(pid, standIn);
