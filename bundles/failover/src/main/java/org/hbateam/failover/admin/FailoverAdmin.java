@@ -15,6 +15,15 @@ public interface FailoverAdmin {
     /** The status of every team, sorted by name. */
     List<TeamStatus> statuses();
 
+    /**
+     * The configurations that are rejected now ({@code org.hbateam.failover} and {@code org.hbateam.team}), sorted by
+     * PID; empty when every configuration was accepted. A rejected configuration never changes behaviour silently:
+     * the component runs on what {@link ConfigurationProblem#inForce()} says until the configuration is fixed.
+     */
+    default List<ConfigurationProblem> configurationProblems() {
+        return List.of();
+    }
+
     /** The status of one team, if it exists now. */
     Optional<TeamStatus> status(String team);
 

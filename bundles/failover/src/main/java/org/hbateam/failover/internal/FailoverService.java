@@ -8,6 +8,7 @@ import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.team.Team;
 import org.hbateam.api.team.TeamService;
+import org.hbateam.failover.admin.ConfigurationProblem;
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.failover.admin.TeamStatus;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -39,6 +40,9 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     private final Sweeper sweeper;
     private final DriverCallPool driverCalls = new DriverCallPool();
     private final DefaultPolicyBalancer defaultBalancer;
+    private final ConfigurationProblems problems = new ConfigurationProblems();
+    /** False until a global configuration was accepted: a rejected one then leaves the declared defaults in force. */
+    private volatile boolean accepted;
     private volatile FailoverSettings settings;
     private volatile Map<String, Object> properties;
     private volatile ConfigurationAdmin configAdmin;
@@ -46,7 +50,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
 
     @Activate
     public FailoverService(FailoverConfiguration config, Map<String, Object> properties) {
-        this.settings = FailoverSettings.fromOrDefaults(config);
+        this.settings = atBoot(config);
         this.properties = properties;
         this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink), driverCalls);
         this.admin = new AdminOperations(registry);
@@ -62,6 +66,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
             FailoverSettings validated = FailoverSettings.from(config);
             FailoverSettings old = settings;
             settings = validated;
+            markAccepted();
             registry.applyGlobal(validated);
             if (old.sweepIntervalMs() != validated.sweepIntervalMs()) {
                 sweeper.every(validated.sweepIntervalMs());
@@ -71,9 +76,33 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
                 defaultBalancer.policy(validated.defaultPolicy());
             }
         } catch (InvalidConfigurationException e) {
-            LOG.error("{}; the previous settings stay in force", e.getMessage());
+            rejected(e);
         }
         PolicyTargetWriter.ensureTarget(configAdmin, newProperties, settings.defaultPolicy());
+    }
+
+    /** A bad configuration at boot: the declared defaults, reported as a problem, never silently. */
+    private FailoverSettings atBoot(FailoverConfiguration config) {
+        try {
+            FailoverSettings validated = FailoverSettings.from(config);
+            markAccepted();
+            return validated;
+        } catch (InvalidConfigurationException e) {
+            rejected(e);
+            return FailoverSettings.defaults();
+        }
+    }
+
+    private void markAccepted() {
+        accepted = true;
+        problems.clear(FailoverSettings.PID);
+    }
+
+    private void rejected(InvalidConfigurationException e) {
+        String inForce = accepted ? "the last good settings" : "the declared defaults (no good configuration yet)";
+        LOG.error("{}; {} stay in force, reported CRITICAL by the hbateam configuration health check until it is fixed",
+                e.getMessage(), inForce);
+        problems.report(new ConfigurationProblem(FailoverSettings.PID, e.key(), e.getMessage(), "", inForce));
     }
 
     @Deactivate
@@ -186,6 +215,11 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
         admin.resetCounters(team);
     }
 
+    @Override
+    public List<ConfigurationProblem> configurationProblems() {
+        return problems.list();
+    }
+
     // ---- TeamDirectory, for the team configuration components ----
 
     @Override
@@ -201,5 +235,15 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     @Override
     public void removeTeamConfig(String pid) {
         registry.removeTeamConfig(pid);
+    }
+
+    @Override
+    public void configurationRejected(ConfigurationProblem problem) {
+        problems.report(problem);
+    }
+
+    @Override
+    public void configurationAccepted(String pid) {
+        problems.clear(pid);
     }
 }

@@ -2,8 +2,6 @@ package org.hbateam.failover.internal;
 
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.LoggerFactory;
-
 /**
  * The validated global settings (PID {@code org.hbateam.failover}); see {@link FailoverConfiguration} for
  * every key, default and range. Immutable; a new configuration replaces the whole object or nothing.
@@ -18,16 +16,6 @@ record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long comman
     static FailoverSettings defaults() {
         return new FailoverSettings("static", 30000, 500, 4, 15000, 8, 2000, 50, Failback.STABLE, 5000, 5,
                 60000, 60000, 30000, 15000);
-    }
-
-    /** Validates a configuration; a bad one is logged (naming the key) and the defaults are used instead. */
-    static FailoverSettings fromOrDefaults(FailoverConfiguration c) {
-        try {
-            return from(c);
-        } catch (InvalidConfigurationException e) {
-            LoggerFactory.getLogger(FailoverSettings.class).error("{}; starting with the defaults", e.getMessage());
-            return defaults();
-        }
     }
 
     /** Validates a configuration; the exception names the first bad key. */

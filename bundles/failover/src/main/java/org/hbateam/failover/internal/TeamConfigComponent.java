@@ -3,6 +3,7 @@ package org.hbateam.failover.internal;
 import java.util.Map;
 
 import org.hbateam.api.balancer.BalancerFactory;
+import org.hbateam.failover.admin.ConfigurationProblem;
 import org.osgi.framework.Constants;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -32,7 +33,10 @@ public final class TeamConfigComponent {
     private final TeamDirectory directory;
     private final ConfigurationAdmin configAdmin;
     private final String pid;
+    /** The last accepted settings; null while none was. */
     private volatile TeamSettings settings;
+    /** What the failover service has from this configuration: the accepted settings, or the safe stand-in. */
+    private volatile TeamSettings inForce;
     /** The factory bound to the {@code balancer} reference, handed on while it serves the configured policy. */
     private volatile BoundBalancer bound;
 
@@ -53,9 +57,10 @@ public final class TeamConfigComponent {
 
     @Deactivate
     void deactivate() {
-        if (settings != null) {
+        if (inForce != null) {
             directory.removeTeamConfig(pid);
         }
+        directory.configurationAccepted(pid);
     }
 
     private void apply(TeamConfiguration config, Map<String, Object> properties) {
@@ -63,16 +68,38 @@ public final class TeamConfigComponent {
         try {
             validated = TeamSettings.from(config);
         } catch (InvalidConfigurationException e) {
-            LOG.error("{} ({}); the previous settings stay in force", e.getMessage(), pid);
+            reject(config, e);
             return;
         }
         settings = validated;
+        inForce = validated;
+        directory.configurationAccepted(pid);
         directory.applyTeamConfig(pid, validated);
         BoundBalancer current = bound;
         if (BoundBalancer.serves(current, validated.policy())) {
             directory.teamBalancer(pid, current.factory(), current.policy());
         }
         PolicyTargetWriter.ensureTarget(configAdmin, properties, validated.policy());
+    }
+
+    /**
+     * Keeps the last good settings; with none (a typo at boot), the team still forms under its configured name but
+     * routes failover-only, the safest mode, rather than silently balancing with the global defaults. Either way the
+     * rejection is reported until the configuration is fixed.
+     */
+    private void reject(TeamConfiguration config, InvalidConfigurationException e) {
+        TeamSettings lastGood = settings;
+        TeamSettings standIn = lastGood != null ? lastGood : TeamSettings.failoverOnlyStandIn(config);
+        String running = lastGood != null ? "the last good settings"
+                : standIn != null ? "failover-only under its configured name, with the global defaults"
+                : "nothing: the configuration names no LU";
+        String team = standIn == null ? "" : standIn.name();
+        LOG.error("{} ({}); team '{}' runs on {} until the configuration is fixed", e.getMessage(), pid, team, running);
+        directory.configurationRejected(new ConfigurationProblem(pid, e.key(), e.getMessage(), team, running));
+        if (lastGood == null && standIn != null) {
+            this.inForce = standIn;
+            directory.applyTeamConfig(pid, standIn);
+        }
     }
 
     @Reference(name = PolicyFilter.REFERENCE, service = BalancerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,

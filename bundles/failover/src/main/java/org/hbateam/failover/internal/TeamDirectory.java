@@ -1,6 +1,7 @@
 package org.hbateam.failover.internal;
 
 import org.hbateam.api.balancer.BalancerFactory;
+import org.hbateam.failover.admin.ConfigurationProblem;
 
 /**
  * What a team configuration component tells the failover service: an internal service interface
@@ -15,4 +16,10 @@ public interface TeamDirectory {
 
     /** The configuration {@code pid} is gone; its team goes back to the defaults. */
     void removeTeamConfig(String pid);
+
+    /** The configuration {@code problem.pid()} is rejected, and what runs instead. */
+    void configurationRejected(ConfigurationProblem problem);
+
+    /** The configuration {@code pid} is accepted now, or gone: it has no problem to report. */
+    void configurationAccepted(String pid);
 }

@@ -31,6 +31,7 @@ final class TeamMembership {
     private final LongSupplier nanoClock;
     /** What balancers see of the team (a separate object: Team and TeamView both declare paths()). */
     private final TeamView view = new View();
+    private final MissingBalancerWarning missingBalancer = new MissingBalancerWarning();
     private final Map<DataPath, PathEntry> members = new LinkedHashMap<>(); // guarded by this
     private volatile TeamPathSet paths = TeamPathSet.empty();
     private volatile int primarySlot = -1;
@@ -81,17 +82,28 @@ final class TeamMembership {
         synchronized (this) {
             old = balancer;
             if (old.factory == factory && (factory == null || policy.equals(old.policy))) {
+                if (factory == null && !settings.failoverOnly()) {
+                    // A team formed without a balancer, or reconfigured while none is bound: warn if none comes.
+                    missingBalancer.missing(settings.name(), settings.own().policy(), nanoClock.getAsLong());
+                }
                 return;
             }
             balancer = factory == null ? BalancerSlot.NONE : BalancerSlot.create(factory, policy, view);
         }
         old.close();
-        if (factory == null) {
-            LOG.warn("team {}: no balancer for policy {} is registered; routing failover-only (primary first, then priority order)",
-                    settings.name(), settings.own().policy());
+        if (factory == null && settings.failoverOnly()) {
+            missingBalancer.present(); // failover-only by configuration: no balancer is missed
+        } else if (factory == null) {
+            missingBalancer.missing(settings.name(), settings.own().policy(), nanoClock.getAsLong());
         } else {
+            missingBalancer.present();
             LOG.info("team {}: balancing with policy {}", settings.name(), policy);
         }
+    }
+
+    /** The sweeper's check: warns once when the team has had no balancer for the grace period. */
+    void warnIfBalancerMissing(long nowNanos) {
+        missingBalancer.warnIfDue(nowNanos);
     }
 
     /** An operator's primary, overriding the configured one; null or empty returns to the configuration. */

@@ -168,6 +168,7 @@ final class TeamRegistry implements PathStateListener {
         for (TeamImpl team : listing.all()) {
             try {
                 team.flow.sweep(now);
+                team.members.warnIfBalancerMissing(now);
             } catch (RuntimeException e) {
                 LOG.error("team {}: sweep failed; will try again on the next one", team.name(), e);
             }

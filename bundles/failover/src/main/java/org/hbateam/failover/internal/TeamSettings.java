@@ -28,6 +28,21 @@ record TeamSettings(String luIdentity, String name, String policy, List<Share> r
                 null, -1);
     }
 
+    /**
+     * What a team runs with when its configuration is rejected and no good one came before: its LU and name (so
+     * scripts that address it keep working), failover-only, everything else from the global defaults. Null when
+     * the configuration names no LU.
+     */
+    static TeamSettings failoverOnlyStandIn(TeamConfiguration c) {
+        String lu = trim(c.luIdentity());
+        if (lu.isEmpty()) {
+            return null;
+        }
+        String name = trim(c.name()).isEmpty() ? lu : trim(c.name());
+        String policy = PolicyFilter.isValidPolicyName(trim(c.policy())) ? trim(c.policy()) : "static";
+        return new TeamSettings(lu, name, policy, List.of(), List.of(), true, "", List.of(), -1, null, -1);
+    }
+
     /** Validates a configuration; the exception names the first bad key. */
     static TeamSettings from(TeamConfiguration c) throws InvalidConfigurationException {
         // The identity as hbateam:teams shows it, or the raw designator a driver reported: both name one team.

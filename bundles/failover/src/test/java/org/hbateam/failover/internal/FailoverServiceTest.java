@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
+import org.hbateam.failover.admin.ConfigurationProblem;
 import org.junit.jupiter.api.Test;
 
 class FailoverServiceTest {
@@ -51,6 +53,39 @@ class FailoverServiceTest {
             service.modified(Configs.of(FailoverConfiguration.class, Map.of("noPathRetryMs", -5L)), Map.of());
             TeamImpl team = (TeamImpl) service.team("lu").orElseThrow();
             assertEquals(777L, team.noPathRetryMs(), "the rejected value did not replace the previous one");
+        } finally {
+            service.deactivate();
+        }
+    }
+
+    @Test
+    void aBadGlobalConfigurationIsReportedAndAGoodOneClearsTheReport() {
+        FailoverService service = new FailoverService(Configs.of(FailoverConfiguration.class, Map.of("noPathRetryMs", 777L)), Map.of());
+        try {
+            assertEquals(List.of(), service.configurationProblems(), "a good configuration has no problem");
+            service.modified(Configs.of(FailoverConfiguration.class, Map.of("noPathRetryMs", -5L)), Map.of());
+            ConfigurationProblem problem = service.configurationProblems().get(0);
+            assertEquals("noPathRetryMs", problem.key(), "the bad key is named");
+            assertEquals("the last good settings", problem.inForce(), "the last good settings stay, and it says so");
+            service.modified(Configs.of(FailoverConfiguration.class, Map.of("noPathRetryMs", 900L)), Map.of());
+            assertEquals(List.of(), service.configurationProblems(), "the fix clears the report");
+        } finally {
+            service.deactivate();
+        }
+    }
+
+    @Test
+    void aBadGlobalConfigurationAtBootRunsTheDeclaredDefaultsVisibly() {
+        FailoverService service = new FailoverService(Configs.of(FailoverConfiguration.class, Map.of("failback", "immediatly")), Map.of());
+        try {
+            FakePath p = new FakePath("p", "hba0", "lu");
+            service.bindDataPath(p, p.properties());
+            TeamImpl team = (TeamImpl) service.team("lu").orElseThrow();
+            assertEquals(FailoverSettings.defaults().noPathRetryMs(), team.noPathRetryMs(), "the declared defaults run");
+            assertEquals(List.of(new ConfigurationProblem(FailoverSettings.PID, "failback",
+                    "org.hbateam.failover: key 'failback' rejected: 'immediatly' is not one of immediate, manual, stable", "",
+                    "the declared defaults (no good configuration yet)")), service.configurationProblems(),
+                    "the problem names the key and says the defaults run, never 'the previous settings'");
         } finally {
             service.deactivate();
         }

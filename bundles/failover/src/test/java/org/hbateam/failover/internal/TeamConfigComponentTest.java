@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.hbateam.api.balancer.BalancerFactory;
+import org.hbateam.failover.admin.ConfigurationProblem;
 import org.junit.jupiter.api.Test;
 
 class TeamConfigComponentTest {
     /** Records what the component tells the failover service. */
     private static final class RecordingDirectory implements TeamDirectory {
         final List<TeamSettings> applied = new ArrayList<>();
+        final Map<String, ConfigurationProblem> problems = new HashMap<>();
         BalancerFactory factory;
         String policy;
         int removed;
@@ -35,6 +37,16 @@ class TeamConfigComponentTest {
         @Override
         public void removeTeamConfig(String pid) {
             removed++;
+        }
+
+        @Override
+        public void configurationRejected(ConfigurationProblem problem) {
+            problems.put(problem.pid(), problem);
+        }
+
+        @Override
+        public void configurationAccepted(String pid) {
+            problems.remove(pid);
         }
     }
 
@@ -61,6 +73,36 @@ class TeamConfigComponentTest {
         assertEquals("db", directory.applied.get(0).name(), "the valid configuration stays in force");
         c.deactivate();
         assertEquals(1, directory.removed, "deactivation removes the team configuration");
+    }
+
+    @Test
+    void aRejectedUpdateKeepsTheLastGoodSettingsAndIsReportedUntilFixed() {
+        TeamConfigComponent c = new TeamConfigComponent(config(Map.of("luIdentity", "lu", "name", "db")), props(null), directory, null);
+        c.modified(config(Map.of("luIdentity", "lu", "name", "db", "mode", "failover-onlyy")), props(null));
+        ConfigurationProblem problem = directory.problems.get("org.hbateam.team~db");
+        assertEquals("mode", problem.key(), "the bad key is named");
+        assertEquals("db", problem.team(), "the team is named");
+        assertEquals("the last good settings", problem.inForce(), "the last good settings run");
+        assertEquals(1, directory.applied.size(), "nothing else was applied");
+        c.modified(config(Map.of("luIdentity", "lu", "name", "db", "mode", "failover-only")), props(null));
+        assertTrue(directory.problems.isEmpty(), "the fix clears the report");
+    }
+
+    @Test
+    void aTypoAtBootKeepsTheTeamsNameAndRunsItFailoverOnly() {
+        TeamConfigComponent c = new TeamConfigComponent(config(Map.of("luIdentity", "lu", "name", "default",
+                "mode", "failover-onlyy", "policy", "round-robin")), props(null), directory, null);
+        assertEquals(1, directory.applied.size(), "a stand-in is applied, so the team keeps its name");
+        TeamSettings standIn = directory.applied.get(0);
+        assertEquals("default", standIn.name(), "scripts addressing 'default' keep working");
+        assertTrue(standIn.failoverOnly(), "the safest mode, not the global default 'balance'");
+        assertTrue(standIn.readShares().isEmpty() && standIn.priorityGroups().isEmpty(), "nothing else is guessed");
+        ConfigurationProblem problem = directory.problems.get("org.hbateam.team~db");
+        assertEquals("mode", problem.key(), "the bad key is named");
+        assertEquals("failover-only under its configured name, with the global defaults", problem.inForce(), "and what runs");
+        c.deactivate();
+        assertEquals(1, directory.removed, "the stand-in goes with the configuration");
+        assertTrue(directory.problems.isEmpty(), "and so does its report");
     }
 
     @Test

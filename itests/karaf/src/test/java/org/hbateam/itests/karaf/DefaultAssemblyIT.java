@@ -42,8 +42,9 @@ class DefaultAssemblyIT {
         String[] cells = rows.get(0).split("\t");
         assertEquals("default", cells[0].trim(), "the team's configured name: " + rows.get(0));
         assertEquals("static", cells[2].trim(), "the configured policy, bound from the static balancer bundle: " + rows.get(0));
-        assertEquals("2", cells[cells.length - 2].trim(), "the team should have 2 paths: " + rows.get(0));
-        assertEquals("2", cells[cells.length - 1].trim(), "both paths should be usable: " + rows.get(0));
+        assertEquals("2", cells[3].trim(), "the team should have 2 paths: " + rows.get(0));
+        assertEquals("2", cells[4].trim(), "both paths should be usable: " + rows.get(0));
+        assertEquals("ok", cells[5].trim(), "the shipped configuration is accepted: " + rows.get(0));
     }
 
     /** The rows of a --no-format table, which prints no header: one line per row, cells separated by tabs. */

@@ -1,5 +1,6 @@
 package org.hbateam.itests.karaf;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,6 +39,16 @@ final class KarafInstance implements AutoCloseable {
 
     /** Unpacks the assembly named by the {@code hbateam.assembly} system property and starts it. */
     static KarafInstance start(String name) throws IOException, InterruptedException {
+        return start(name, home -> { });
+    }
+
+    /** What a test changes in the unpacked assembly before the first start, as an operator edits {@code etc/}. */
+    interface BeforeStart {
+        void edit(Path home) throws IOException;
+    }
+
+    /** Unpacks the assembly, lets {@code beforeStart} edit it, and starts it. */
+    static KarafInstance start(String name, BeforeStart beforeStart) throws IOException, InterruptedException {
         Path archive = Paths.get(requiredProperty("hbateam.assembly"));
         Path runs = Paths.get(requiredProperty("hbateam.workdir"));
         Path dir = runs.resolve(name);
@@ -45,6 +57,7 @@ final class KarafInstance implements AutoCloseable {
         run(dir, Duration.ofSeconds(60), "tar", "-xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1");
         KarafInstance karaf = new KarafInstance(dir, freePort());
         karaf.usePrivatePorts();
+        beforeStart.edit(dir);
         karaf.launch();
         return karaf;
     }
@@ -70,13 +83,44 @@ final class KarafInstance implements AutoCloseable {
 
     /** Runs shell commands as {@code user} and returns what they printed, stdout and stderr together. */
     String executeAs(String user, String password, String... commands) throws IOException, InterruptedException {
+        return clientAs(user, password, commands).output();
+    }
+
+    /** Runs shell commands as the administrator through {@code bin/client -b}, stdin a file: its exit status and output. */
+    Outcome client(String... commands) throws IOException, InterruptedException {
+        return clientAs("karaf", "karaf", commands);
+    }
+
+    private Outcome clientAs(String user, String password, String... commands) throws IOException, InterruptedException {
         Path script = Files.createTempFile(home, "commands", ".txt");
-        Files.write(script, List.of(commands), StandardCharsets.UTF_8);
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort),
-                "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "3", "-d", "2", "-b")
-                .redirectErrorStream(true).redirectInput(script.toFile());
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return waitFor(pb.start(), Duration.ofSeconds(60));
+        try {
+            Files.write(script, List.of(commands), StandardCharsets.UTF_8);
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort),
+                    "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "3", "-d", "2", "-b")
+                    .redirectErrorStream(true).redirectInput(script.toFile());
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            return outcome(pb.start(), Duration.ofSeconds(60));
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    /**
+     * Runs {@code bin/hbateam} with these arguments as cron would: stdin /dev/null, no terminal, no JAVA_HOME (the
+     * wrapper finds java on the PATH). The client options name this instance's private port.
+     */
+    Outcome hbateamScript(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/hbateam").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(new File("/dev/null"));
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("PATH", Paths.get(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("HBATEAM_CLIENT_OPTS", "-a " + sshPort + " -h 127.0.0.1 -u karaf -p karaf -r 3 -d 2");
+        return outcome(pb.start(), Duration.ofSeconds(60));
+    }
+
+    /** What a client run printed (stdout and stderr together) and its exit status. */
+    record Outcome(int exitStatus, String output) {
     }
 
     private void launch() throws IOException, InterruptedException {
@@ -125,12 +169,16 @@ final class KarafInstance implements AutoCloseable {
     }
 
     private static String waitFor(Process process, Duration timeout) throws IOException, InterruptedException {
+        return outcome(process, timeout).output();
+    }
+
+    private static Outcome outcome(Process process, Duration timeout) throws IOException, InterruptedException {
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("command timed out after " + timeout);
         }
-        return new String(out, StandardCharsets.UTF_8);
+        return new Outcome(process.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
     private static void run(Path dir, Duration timeout, String... command) throws IOException, InterruptedException {

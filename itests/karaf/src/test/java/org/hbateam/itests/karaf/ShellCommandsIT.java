@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class ShellCommandsIT {
     private static final Duration SETTLE = Duration.ofSeconds(30);
-    private static final String MARKER = "ENDOFCOMMANDOUTPUT";
     private static KarafInstance karaf;
     private static String hba0Path;
     private static String hba1Path;
@@ -81,14 +80,42 @@ class ShellCommandsIT {
         expected.put("hbateam:bench --queue-depth 0 default", "--queue-depth");
         expected.put("hbateam:sim-fault melt hba0", "unknown fault 'melt'");
         expected.put("hbateam:sim-fault cut hba7", "no simulated adapter or path 'hba7'");
-        List<String> outputs = executeEach(expected.keySet().toArray(String[]::new));
-        int i = 0;
         for (Map.Entry<String, String> e : expected.entrySet()) {
-            assertOneErrorLine(e.getKey(), outputs.get(i++), e.getValue());
+            KarafInstance.Outcome outcome = karaf.client(e.getKey());
+            assertOneErrorLine(e.getKey(), outcome.output(), e.getValue());
+            assertEquals(1, outcome.exitStatus(), e.getKey() + " must fail bin/client -b, so scripts see it: " + outcome.output());
         }
         String missing = karaf.execute("hbateam:team");
         assertFalse(missing.contains("\tat "), "a missing argument gives no stack trace: " + missing);
         assertTrue(missing.toLowerCase().contains("team"), "a missing argument is named: " + missing);
+    }
+
+    @Test
+    void binClientInBatchModeExitsZeroWithTheOutputOfACommandThatWorks() throws Exception {
+        KarafInstance.Outcome ok = karaf.client("hbateam:teams --no-format");
+        assertEquals(0, ok.exitStatus(), "a command that works exits 0: " + ok.output());
+        assertTrue(ok.output().startsWith("default\t"), "its output is printed: " + ok.output());
+        KarafInstance.Outcome failed = karaf.client("hbateam:team nosuch", "hbateam:teams");
+        assertEquals(1, failed.exitStatus(), "a failing command exits non-zero: " + failed.output());
+        assertTrue(failed.output().contains("no team named 'nosuch'"), "the error is printed: " + failed.output());
+        assertFalse(failed.output().contains("LU identity"), "batch mode stops at the failing command: " + failed.output());
+    }
+
+    @Test
+    void binHbateamFromCronReturnsTheCommandsOutputAndExitStatus() throws Exception {
+        KarafInstance.Outcome teams = karaf.hbateamScript("teams");
+        assertEquals(0, teams.exitStatus(), "bin/hbateam teams exits 0: " + teams.output());
+        assertTrue(teams.output().startsWith("Team ") && teams.output().contains("default"),
+                "the table, with no JAVA_HOME warning before it: " + teams.output());
+        KarafInstance.Outcome bench = karaf.hbateamScript("bench", "--duration", "2s", "--queue-depth", "8", "default");
+        assertEquals(0, bench.exitStatus(), "a clean bench exits 0: " + bench.output());
+        assertTrue(bench.output().contains("bench default: 128 KiB, 100% read") && bench.output().contains(" 0 errors"),
+                "the bench summary: " + bench.output());
+        KarafInstance.Outcome unknown = karaf.hbateamScript("team", "nosuch");
+        assertEquals(1, unknown.exitStatus(), "an unknown team exits non-zero: " + unknown.output());
+        assertTrue(unknown.output().contains("no team named 'nosuch'; teams: default"), "the error is printed: " + unknown.output());
+        KarafInstance.Outcome usage = karaf.hbateamScript();
+        assertEquals(2, usage.exitStatus(), "no command is a usage error: " + usage.output());
     }
 
     @Test
@@ -101,6 +128,24 @@ class ShellCommandsIT {
         }
         karaf.execute("hbateam:policy default static");
         awaitFile(karaf.home().resolve("etc/org.hbateam.team-default.cfg"), t -> t.matches("(?s).*policy\\s*=\\s*static.*"));
+        awaitOutput("hbateam:teams --no-format", o -> o.contains("\tstatic\t"));
+    }
+
+    @Test
+    void aPolicySwitchThatWorksLogsNoWarning() throws Exception {
+        Path log = karaf.home().resolve("data/log/karaf.log");
+        long before = Files.readAllLines(log).size();
+        karaf.execute("hbateam:policy default least-queue-depth");
+        awaitOutput("hbateam:teams --no-format", o -> o.contains("least-queue-depth"));
+        karaf.execute("hbateam:policy default static");
+        awaitOutput("hbateam:teams --no-format", o -> o.contains("\tstatic\t"));
+        // The warning would come 2 s (the grace period) plus one sweep after a switch; wait that out, then look.
+        Instant graceOver = Instant.now().plusMillis(2500);
+        while (Instant.now().isBefore(graceOver)) {
+            Thread.sleep(100);
+        }
+        List<String> warnings = Files.readAllLines(log).stream().skip(before).filter(l -> l.contains("no balancer for policy")).toList();
+        assertEquals(List.of(), warnings, "two switches to installed policies, and no 'no balancer' warning");
     }
 
     @Test
@@ -191,18 +236,6 @@ class ShellCommandsIT {
         assertEquals(1, lines.size(), command + " should print exactly one line: " + out);
         assertTrue(lines.get(0).contains("Error") && lines.get(0).contains(expected), command + " should say '" + expected + "': " + out);
         assertFalse(out.contains("Exception"), command + " should print no exception: " + out);
-    }
-
-    /** Runs the commands in one client session (one JVM start instead of one per command); the output of each. */
-    private static List<String> executeEach(String... commands) throws Exception {
-        String[] script = new String[commands.length * 2];
-        for (int i = 0; i < commands.length; i++) {
-            script[2 * i] = commands[i];
-            script[2 * i + 1] = "echo " + MARKER;
-        }
-        String[] outputs = karaf.execute(script).split(MARKER + "\\R?", -1);
-        assertEquals(commands.length + 1, outputs.length, "one output per command: " + String.join("|", outputs));
-        return List.of(outputs).subList(0, commands.length);
     }
 
     private static void awaitOutput(String commands, Predicate<String> done) throws Exception {

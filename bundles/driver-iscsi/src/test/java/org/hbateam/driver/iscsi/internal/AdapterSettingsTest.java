@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.apache.felix.hc.api.Result;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.junit.jupiter.api.Test;
 
@@ -147,22 +148,36 @@ class AdapterSettingsTest {
     }
 
     @Test
-    void aRejectedChangeKeepsTheRunningAdapter() {
-        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }), new SessionDirectory(),
-                new HostInitiatorName(() -> "machine", () -> "host"));
+    void aRejectedChangeKeepsTheRunningAdapterAndIsReportedUntilFixed() {
+        RejectedAdapterConfigs rejected = new RejectedAdapterConfigs();
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> { }), "a~1",
+                new SessionDirectory(), new HostInitiatorName(() -> "machine", () -> "host"), rejected);
         Adapter running = component.adapter();
         component.modified(config(v -> v.put("maxBurstLength", 1)));
         assertSame(running, component.adapter(), "a bad change leaves the previous adapter in force");
+        RejectedAdapterConfigs.Rejection r = rejected.list().get(0);
+        assertTrue(r.reason().startsWith("maxBurstLength:"), "the key is named: " + r);
+        assertTrue(r.inForce().contains("last good configuration"), "and that the last good one runs: " + r);
+        assertEquals(Result.Status.CRITICAL, AdapterConfigurationCheck.verdict(rejected.list()).getStatus(), "CRITICAL");
+        component.modified(config(v -> { }));
+        assertEquals(List.of(), rejected.list(), "the fix clears the report");
+        assertEquals(Result.Status.OK, AdapterConfigurationCheck.verdict(rejected.list()).getStatus(), "OK again");
         component.deactivate();
         assertNull(component.adapter(), "deactivation stops the adapter");
     }
 
     @Test
-    void aBadFirstConfigurationStartsNothing() {
-        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)), new SessionDirectory(),
-                new HostInitiatorName(() -> "machine", () -> "host"));
+    void aBadFirstConfigurationStartsNothingAndIsCritical() {
+        RejectedAdapterConfigs rejected = new RejectedAdapterConfigs();
+        IscsiAdapterComponent component = new IscsiAdapterComponent(new RecordingRegistry(), config(v -> v.put("portals", null)),
+                "a~1", new SessionDirectory(), new HostInitiatorName(() -> "machine", () -> "host"), rejected);
         assertNull(component.adapter(), "no adapter runs on a rejected configuration");
+        Result result = AdapterConfigurationCheck.verdict(rejected.list());
+        assertEquals(Result.Status.CRITICAL, result.getStatus(), "a dashboard sees the stopped adapter");
+        assertTrue(result.toString().contains("portals") && result.toString().contains("stays stopped"),
+                "the key and that it is stopped: " + result);
         component.deactivate();
+        assertEquals(List.of(), rejected.list(), "a deleted configuration has nothing to report");
     }
 
     private static final class RecordingRegistry implements PathRegistry {

@@ -61,20 +61,28 @@ public class BenchCommand extends HbaTeamCommandSupport {
             boolean interrupted = progressLoop(run, spec, start, all, out);
             run.stop();
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (!run.awaitDrained(DRAIN_MILLIS)) {
-                out.println("bench " + team.name() + ": " + run.inFlight() + " commands still in flight after " + DRAIN_MILLIS + " ms");
-            }
+            boolean drained = run.awaitDrained(DRAIN_MILLIS);
             all.add(run.intervalLatencies());
             out.println(BenchReport.summary(team.name(), spec, seconds, run.bytesRead() + run.bytesWritten(),
                     run.commands(), run.errors(), all));
-            if (run.lastError() != null) {
-                out.println("last error: " + run.lastError());
-            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+            failUnlessClean(team.name(), run, drained);
         }
         return null;
+    }
+
+    /** A run with failed or hung commands fails the command, after the summary: a script must not read it as a pass. */
+    private static void failUnlessClean(String team, BenchRun run, boolean drained) {
+        if (!drained) {
+            throw new IllegalStateException("bench " + team + ": " + run.inFlight() + " commands still in flight after "
+                    + DRAIN_MILLIS + " ms");
+        }
+        if (run.errors() > 0) {
+            throw new IllegalStateException("bench " + team + ": " + run.errors() + " of " + run.commands()
+                    + " commands failed; last error: " + run.lastError());
+        }
     }
 
     /** Prints one line per second until the duration is over; true when Ctrl-C ended it early. */

@@ -1,11 +1,8 @@
 package org.hbateam.shell.internal.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,28 +12,18 @@ import org.junit.jupiter.api.Test;
 
 class ErrorLineTest {
     @Test
-    void aMultiLineMessageBecomesOneRedLine() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        HbaTeamCommandSupport.printError(new PrintStream(bytes, true, StandardCharsets.UTF_8), "bad\nvalue");
-        assertEquals("\u001B[31mError: bad value\u001B[0m" + System.lineSeparator(), bytes.toString(StandardCharsets.UTF_8),
-                "one red line, prefixed Error:");
+    void aMultiLineMessageBecomesOneLine() {
+        assertEquals("bad value", new CommandFailedException("bad\nvalue").getMessage(), "one line, as Karaf prints it");
     }
 
     @Test
-    void anUnknownTeamIsReportedNotThrown() throws Exception {
+    void anUnknownTeamFailsTheCommandSoScriptsSeeIt() {
         TeamCommand command = new TeamCommand();
         command.teamService = new NoTeams();
         command.teamName = "nosuch";
-        PrintStream out = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            assertNull(command.execute(), "the command returns normally");
-        } finally {
-            System.setOut(out);
-        }
-        assertEquals("\u001B[31mError: no team named 'nosuch'; teams: (none)\u001B[0m" + System.lineSeparator(),
-                bytes.toString(StandardCharsets.UTF_8), "the unknown team and the known ones on one line");
+        CommandFailedException failure = assertThrows(CommandFailedException.class, command::execute,
+                "an unknown team must fail the command, so bin/client -b exits non-zero");
+        assertEquals("no team named 'nosuch'; teams: (none)", failure.getMessage(), "the unknown team and the known ones");
     }
 
     private static final class NoTeams implements TeamService {

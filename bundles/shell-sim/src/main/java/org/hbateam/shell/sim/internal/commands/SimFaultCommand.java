@@ -1,6 +1,5 @@
 package org.hbateam.shell.sim.internal.commands;
 
-import java.io.PrintStream;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -18,9 +17,6 @@ import org.hbateam.shell.sim.internal.completers.SimTargetCompleter;
         description = "Injects a fault into a simulated adapter or path: cut (link down), blackhole (never answers), slow (factor x service time), restore")
 @Service
 public class SimFaultCommand implements Action {
-    private static final String RED = "\u001B[31m";
-    private static final String RESET = "\u001B[0m";
-
     @Reference
     SimulatedFaults faults;
 
@@ -35,14 +31,11 @@ public class SimFaultCommand implements Action {
     @Argument(index = 2, name = "factor", description = "For slow: the service-time multiplier, at least 1 (default 10)", required = false)
     double factor = 10;
 
+    /** A wrong kind or target throws, as Karaf's own commands do: the one-line message, and a non-zero exit status. */
     @Override
     public Object execute() {
-        try {
-            apply();
-            System.out.println(kind.toLowerCase(Locale.ROOT) + " " + target + (isSlow() ? " x" + factor : "") + ": done");
-        } catch (IllegalArgumentException wrong) {
-            printError(System.out, wrong.getMessage());
-        }
+        apply();
+        System.out.println(kind.toLowerCase(Locale.ROOT) + " " + target + (isSlow() ? " x" + factor : "") + ": done");
         return null;
     }
 
@@ -95,11 +88,4 @@ public class SimFaultCommand implements Action {
         } else {
             faults.restorePath(target);
         }
-    }
-
-    /** One red line on the session's console, where Karaf prints its own argument errors. */
-    static void printError(PrintStream console, String message) {
-        console.println(RED + "Error: " + (message == null ? "(no detail)" : message.replaceAll("\\R", " ")) + RESET);
-        console.flush();
-    }
-}
+    }}

@@ -1,7 +1,7 @@
 package org.hbateam.shell.sim.internal.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,13 +27,13 @@ class SimFaultCommandTest {
     }
 
     @Test
-    void anUnknownKindOrTargetIsOneRedLineAndNoCall() {
-        String kind = run("melt", "hba0", 10);
-        String target = run("cut", "hba9", 10);
-        assertTrue(kind.contains("Error: unknown fault 'melt'; use cut, blackhole, slow or restore"), "the kinds are listed: " + kind);
-        assertTrue(target.contains("Error: no simulated adapter or path 'hba9'; adapters: hba0, hba1"), "the adapters are listed: " + target);
-        assertEquals(1, kind.lines().count(), "one line for a wrong kind: " + kind);
-        assertEquals(1, target.lines().count(), "one line for a wrong target: " + target);
+    void anUnknownKindOrTargetFailsTheCommandWithOneLineAndNoCall() {
+        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> run("melt", "hba0", 10),
+                "a wrong kind must fail the command, so bin/client -b exits non-zero");
+        IllegalArgumentException target = assertThrows(IllegalArgumentException.class, () -> run("cut", "hba9", 10),
+                "a wrong target must fail the command");
+        assertEquals("unknown fault 'melt'; use cut, blackhole, slow or restore", kind.getMessage(), "the kinds are listed");
+        assertEquals("no simulated adapter or path 'hba9'; adapters: hba0, hba1", target.getMessage(), "the adapters are listed");
         assertEquals(List.of(), faults.calls, "nothing was injected");
     }
 
