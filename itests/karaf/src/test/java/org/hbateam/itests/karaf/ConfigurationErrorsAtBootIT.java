@@ -60,7 +60,7 @@ class ConfigurationErrorsAtBootIT {
         assertTrue(logged.stream().noneMatch(l -> l.contains("previous settings")), "never 'the previous settings': " + logged);
 
         Path team = karaf.home().resolve("etc/org.hbateam.team-default.cfg");
-        Files.writeString(team, Files.readString(team).replace("mode = failover-onlyy", "mode = balance"));
+        KarafInstance.writeAtomically(team, Files.readString(team).replace("mode = failover-onlyy", "mode = balance"));
         Files.delete(karaf.home().resolve("etc/org.hbateam.failover.cfg"));
         String fixed = Eventually.poll(() -> karaf.execute("hbateam:teams --no-format"), o -> o.contains("\tok"));
         assertTrue(fixed.startsWith("default\t"), "fixed, the team is accepted: " + fixed);

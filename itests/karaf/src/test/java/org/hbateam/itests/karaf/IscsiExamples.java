@@ -52,7 +52,7 @@ final class IscsiExamples {
             m.appendReplacement(text, Matcher.quoteReplacement(values.get(m.group(1))));
         }
         m.appendTail(text);
-        Files.writeString(karaf.home().resolve(example.target()), text.toString());
+        KarafInstance.writeAtomically(karaf.home().resolve(example.target()), text.toString());
     }
 
     /** Waits until the bed's target shows two UP paths over {@code adapters} in one team; returns the team's name. */

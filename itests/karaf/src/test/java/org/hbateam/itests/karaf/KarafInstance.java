@@ -189,12 +189,22 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces {@code file} with {@code text} in one step. Karaf's file watcher may read a file at any moment, and a
+     * plain rewrite (truncate, then write) can show it an empty or half-written configuration that it applies.
+     */
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp"); // not *.cfg: the watcher ignores it
+        Files.writeString(temp, text);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private static void replaceInFile(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         if (!text.contains(from)) {
             throw new IllegalStateException(file + " has no line '" + from + "'");
         }
-        Files.writeString(file, text.replace(from, to));
+        writeAtomically(file, text.replace(from, to));
     }
 
     private static int freePort() throws IOException {

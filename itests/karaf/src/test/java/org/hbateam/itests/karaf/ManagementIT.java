@@ -29,9 +29,19 @@ class ManagementIT {
     @BeforeAll
     static void start() throws Exception {
         karaf = KarafInstance.start("management");
-        jmx = new JmxClient(karaf);
+        // The shell answers before the JMX connector is up: wait for the connection itself.
+        jmx = Eventually.poll(ManagementIT::connect, client -> client != null);
+        assertTrue(jmx != null, "the JMX connector came up within the bound");
         Set<ObjectName> pathNames = Eventually.poll(() -> jmx.names("org.hbateam:type=Path,team=default,*"), s -> s.size() == 2);
         paths = pathNames.stream().map(n -> ObjectName.unquote(n.getKeyProperty("path"))).sorted().toList();
+    }
+
+    private static JmxClient connect() {
+        try {
+            return new JmxClient(karaf);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     @AfterAll

@@ -161,10 +161,10 @@ class ShellCommandsIT {
         Path file = karaf.home().resolve("etc/org.hbateam.team-default.cfg");
         String original = Files.readString(file);
         try {
-            Files.writeString(file, original.replaceAll("(?m)^mode\\s*=.*$", "mode = failover-only"));
+            KarafInstance.writeAtomically(file, original.replaceAll("(?m)^mode\\s*=.*$", "mode = failover-only"));
             awaitOutput("hbateam:team --no-format default", o -> o.matches("(?s).*Mode\\s+failover-only.*"));
         } finally {
-            Files.writeString(file, Files.readString(file).replaceAll("(?m)^mode\\s*=.*$", "mode = balance"));
+            KarafInstance.writeAtomically(file, Files.readString(file).replaceAll("(?m)^mode\\s*=.*$", "mode = balance"));
             awaitOutput("hbateam:team --no-format default", o -> o.matches("(?s).*Mode\\s+balance.*"));
         }
     }
