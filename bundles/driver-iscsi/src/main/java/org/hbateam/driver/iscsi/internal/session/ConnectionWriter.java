@@ -2,6 +2,7 @@ package org.hbateam.driver.iscsi.internal.session;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * by the task table's slots (and the CmdSN window), Data-Out by one R2T per command, and control PDUs are few
  * (one NOP-Out ping at a time, answers to the target's pings, task management requests, one Logout).
  *
+ * <p>One exception saves a wake-up per command in the common case: the connection's own reader thread, running
+ * a completion that submits the next command, writes that command itself when nothing is queued or being written
+ * ({@link #claimInline}). It may block only on its own socket, whose full send buffer means its own link is dead
+ * or congested; never on another path's.
+ *
  * <p>When a write fails the connection is failed and the writer ends; whatever it still held is dropped here and
  * failed by the session's end ({@link Session#failAll}), which tells written from unwritten commands exactly.
  */
@@ -31,6 +37,12 @@ final class ConnectionWriter {
     private final Session session;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Held by whoever writes to the socket: the writer thread for a batch, or the reader for one command. */
+    private final AtomicBoolean writing = new AtomicBoolean();
+    /** The connection's reader thread: the one that started the writer. */
+    private volatile Thread reader;
+    /** The writer holds a batch and waits for the reader's inline write to end. */
+    private volatile boolean waitingForInline;
     /** The CmdSN the next command written will carry: what immediate PDUs carry. Writer thread only. */
     private int nextCmdSn;
 
@@ -41,8 +53,33 @@ final class ConnectionWriter {
         thread.setDaemon(true);
     }
 
+    /** Called by the connection's reader thread, before it starts reading. */
     void start() {
+        reader = Thread.currentThread();
         thread.start();
+    }
+
+    /**
+     * Claims the socket for the calling thread to write one command itself: only the connection's reader may, and
+     * only when nothing is queued or being written. Send lock held, so no later CmdSN can be queued before the
+     * claim; the claimer then writes with {@link #writeInline} after releasing the lock.
+     */
+    boolean claimInline() {
+        return Thread.currentThread() == reader && head.get() == null && writing.compareAndSet(false, true);
+    }
+
+    /** Writes the command of {@code task} on the claiming thread, then lets the writer go on. */
+    void writeInline(Task task) {
+        try {
+            write(task);
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+        } finally {
+            writing.set(false);
+            if (waitingForInline) {
+                LockSupport.unpark(thread);
+            }
+        }
     }
 
     /** Queues {@code item}; wakes the writer when the queue was empty. Never blocks. */
@@ -77,13 +114,36 @@ final class ConnectionWriter {
                 if (batch == null) {
                     LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
                 } else {
-                    writeAll(reversed(batch));
+                    Outgoing ordered = reversed(batch);
+                    claimForWriter();
+                    try {
+                        writeAll(ordered);
+                    } finally {
+                        writing.set(false);
+                    }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** Waits while the reader writes a command inline: it holds an earlier CmdSN than anything in the batch. */
+    private void claimForWriter() {
+        while (!writing.compareAndSet(false, true)) {
+            waitingForInline = true;
+            if (writing.get()) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+            }
+            waitingForInline = false;
+        }
+    }
+
+    private void failed(Exception e) {
+        if (e instanceof IOException) {
             session.connection.fail(PathException.Reason.TRANSPORT, "sending to " + session.connection.portal()
                     + " failed: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } else {
             LOG.warn("{}: the writer failed", session.name(), e);
             session.connection.fail(PathException.Reason.TRANSPORT, "the writer failed: " + e);
         }

@@ -113,12 +113,17 @@ public final class Session {
             return;
         }
         boolean accepted;
+        boolean inline = false;
         connection.sendLock.lock();
         try {
             accepted = open;
             if (accepted) {
                 if (waiting.isEmpty() && windowOpen() && tasks.add(task)) {
-                    send(task);
+                    task.cmdSn = cmdSn++;
+                    inline = writer.claimInline();
+                    if (!inline) {
+                        writer.push(task);
+                    }
                 } else {
                     waiting.add(task);
                 }
@@ -126,7 +131,9 @@ public final class Session {
         } finally {
             connection.sendLock.unlock();
         }
-        if (!accepted) {
+        if (inline) {
+            writer.writeInline(task);
+        } else if (!accepted) {
             task.fail(new PathException(PathException.Reason.PATH_DOWN, "session " + name + " is down"));
         }
     }
