@@ -66,10 +66,13 @@ final class IscsiExamples {
         return up.get(0)[0].trim();
     }
 
-    /** Each team's name, identity, policy, paths and usable paths, from {@code hbateam:teams --no-format}. */
+    /**
+     * Each team's name, identity, policy, paths, usable paths and configuration state, from
+     * {@code hbateam:teams --no-format}, by position: columns may be added at the end.
+     */
     static List<List<String>> teamRows(String teamsOutput) {
-        return rows(teamsOutput).stream().map(r -> r.split("\t")).map(c -> List.of(c[0].trim(), c[1].trim(), c[2].trim(),
-                c[c.length - 2].trim(), c[c.length - 1].trim())).toList();
+        return rows(teamsOutput).stream().map(r -> r.split("\t")).filter(c -> c.length >= 6)
+                .map(c -> List.of(c[0].trim(), c[1].trim(), c[2].trim(), c[3].trim(), c[4].trim(), c[5].trim())).toList();
     }
 
     static void assertCommandWorks(String out) {

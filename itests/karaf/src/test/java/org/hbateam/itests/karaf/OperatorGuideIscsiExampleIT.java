@@ -52,7 +52,7 @@ class OperatorGuideIscsiExampleIT {
             write(karaf, file(examples, "etc/org.hbateam.iscsi.adapter-hba1.cfg"), bedValues);
             String identity = awaitTwoUpPathsInOneTeam(karaf, bed, List.of("hba0", "hba1"));
             write(karaf, file(examples, "etc/org.hbateam.team-store.cfg"), Map.of(GUIDE_IDENTITY, identity));
-            List<String> expected = List.of("store", identity, "service-time", "2", "2");
+            List<String> expected = List.of("store", identity, "service-time", "2", "2", "ok");
             String teams = Eventually.poll(() -> karaf.execute("hbateam:teams --no-format"), o -> teamRows(o).contains(expected));
             assertTrue(teamRows(teams).contains(expected),
                     "the team file names the team store, with policy service-time and both paths usable: " + teams);
