@@ -3,6 +3,7 @@ package org.hbateam.driver.iscsi.internal.session;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hbateam.api.path.CommandCallback;
@@ -46,6 +47,8 @@ public final class Session {
      * it (RFC 7143 6.3.5), or the target answered its Logout. What died with it is fenced then.
      */
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
+    /** How long after the proof of its end a session's commands are taken as dead; see {@link #provenGone}. */
+    static final long TARGET_QUIESCE_MS = 1000;
     /** Counts control tags (NOP-Out, task management, logout); their top bit is set so they never name a task. */
     private final AtomicInteger controlTag = new AtomicInteger();
 
@@ -85,9 +88,16 @@ public final class Session {
         return gone;
     }
 
-    /** The session is gone at the target: reinstated by a login with its ISID, or logged out. */
+    /**
+     * The session is gone at the target: reinstated by a login with its ISID, or logged out. Its fence closes
+     * {@link #TARGET_QUIESCE_MS} later, because a target may answer that login before its back end has finished a
+     * command of the old session that it had already handed over: tgtd runs those on parallel back-end threads, and
+     * one such write, delayed on a loaded machine, landed after newer writes in the congestion test. NVMe's Command
+     * Quiesce Time bounds the same window; an ABORT TASK confirmation needs no such wait (tgtd answers it only once
+     * the command is done).
+     */
     void provenGone() {
-        gone.complete(null);
+        CompletableFuture.delayedExecutor(TARGET_QUIESCE_MS, TimeUnit.MILLISECONDS).execute(() -> gone.complete(null));
     }
 
     /** The driver stops for good without that proof: what waits for it must not be replayed. */
