@@ -48,7 +48,7 @@ public final class Session {
      */
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
     /** How long after the proof of its end a session's commands are taken as dead; see {@link #provenGone}. */
-    static final long TARGET_QUIESCE_MS = 1000;
+    static final long TARGET_QUIESCE_MS = 300;
     /** Counts control tags (NOP-Out, task management, logout); their top bit is set so they never name a task. */
     private final AtomicInteger controlTag = new AtomicInteger();
 
