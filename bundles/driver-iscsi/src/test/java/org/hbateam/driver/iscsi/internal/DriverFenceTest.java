@@ -79,6 +79,24 @@ class DriverFenceTest {
     }
 
     @Test
+    void aTargetThatDoesNotKnowAnUnansweredTaskIsFencedOnlyByReinstatement() throws Exception {
+        FakeTarget target = new FakeTarget();
+        target.abortTaskResponse = 1; // "task does not exist", although the command was sent and never answered
+        try (Harness h = new Harness(target, "hba0", ChapCredentials.none(), DEFAULTS, 1000, 3000, 3000, 3000,
+                new SessionDirectory())) {
+            IscsiPath path = h.start();
+            Commands.Counting callback = hang(target, path);
+            CompletableFuture<Void> fence = path.abort(callback.command).toCompletableFuture();
+            PathException error = assertInstanceOf(PathException.class, callback.outcome());
+            assertEquals(PathException.Outcome.UNKNOWN, error.outcome(), "the target's word is not taken: " + error);
+            assertEquals(1, target.logins.get(), "no login has reinstated the session yet");
+            assertFalse(fence.isDone(), "the command may still run until the session is reinstated");
+            fence.get(Harness.GUARD_SECONDS, TimeUnit.SECONDS);
+            assertEquals(2, target.logins.get(), "the fence came with the reinstating login");
+        }
+    }
+
+    @Test
     void aSilentConnectionsCommandIsFencedByReinstatementThroughASibling() throws Exception {
         FakeTarget target = new FakeTarget();
         SessionDirectory directory = new SessionDirectory();

@@ -31,9 +31,10 @@ final class TaskManagement {
     private final Map<Integer, Request> pending = new ConcurrentHashMap<>();
 
     /** What to do when the target confirms, and when it refuses; when it was sent. */
-    private record Request(Runnable onDone, Runnable onRefused, long sentNanos) {
-        Request(Runnable onDone, Runnable onRefused) {
-            this(onDone, onRefused, System.nanoTime());
+    /** What to do on each answer; {@code onUnknownTask} runs when the target says the named task does not exist. */
+    private record Request(Runnable onDone, Runnable onRefused, Runnable onUnknownTask, long sentNanos) {
+        Request(Runnable onDone, Runnable onRefused, Runnable onUnknownTask) {
+            this(onDone, onRefused, onUnknownTask, System.nanoTime());
         }
     }
 
@@ -80,24 +81,36 @@ final class TaskManagement {
             return fence;
         }
         send(ABORT_TASK, task.lunField, task.itt, task.cmdSn, new Request(() -> {
-            // On one connection the ABORT TASK arrives after the command: "function complete" or "task does not
-            // exist" both mean the target will not run it (RFC 7143 11.5.1: a RefCmdSN in the window counts as
-            // received).
             if (session.tasks.remove(task)) {
                 task.failConfirmed("aborted by ABORT TASK");
                 session.sendWaiting();
             }
-        }, () -> resetLogicalUnit(task.lunField)));
+        }, () -> resetLogicalUnit(task.lunField), () -> unknownToTheTarget(task)));
         return fence;
+    }
+
+    /**
+     * The target says it has no such task while the command is still unanswered here. RFC 7143 11.5.1 would have it
+     * discard the command when it arrives, but a target may hold it where its abort cannot see it (tgtd, under a
+     * congested link, answered so and ran the command later: a ghost write, and Data-In for a tag since reused).
+     * Only the session's end proves it dead, so the connection is dropped and the fence waits for the reinstatement.
+     */
+    private void unknownToTheTarget(Task task) {
+        if (session.tasks.find(task.command) == task) {
+            session.connection.fail(PathException.Reason.ABORTED, "the target does not know a task it has not answered;"
+                    + " the connection is dropped so that the session's reinstatement fences it");
+        }
     }
 
     /** Resets the logical unit; its commands fail with ABORTED once the target confirms. */
     void resetLogicalUnit(long lunField) {
-        send(LOGICAL_UNIT_RESET, lunField, Opcode.RESERVED_TAG, 0, new Request(() -> {
+        Runnable reset = () -> {
             session.tasks.drainLun(lunField, task -> task.failConfirmed("aborted by LOGICAL UNIT RESET"));
             session.sendWaiting();
-        }, () -> session.connection.fail(PathException.Reason.ABORTED,
-                "the target refused ABORT TASK and LOGICAL UNIT RESET; the connection is dropped")));
+        };
+        send(LOGICAL_UNIT_RESET, lunField, Opcode.RESERVED_TAG, 0, new Request(reset, () -> session.connection.fail(
+                PathException.Reason.ABORTED, "the target refused ABORT TASK and LOGICAL UNIT RESET; the connection is dropped"),
+                reset));
     }
 
     private void send(int function, long lunField, int referencedTag, int refCmdSn, Request request) {
@@ -114,8 +127,10 @@ final class TaskManagement {
         if (request == null) {
             return;
         }
-        if (response == FUNCTION_COMPLETE || response == TASK_DOES_NOT_EXIST) {
+        if (response == FUNCTION_COMPLETE) {
             request.onDone().run();
+        } else if (response == TASK_DOES_NOT_EXIST) {
+            request.onUnknownTask().run();
         } else {
             LOG.warn("{}: the target refused a task management function (response {}); escalating", session.name(), response);
             request.onRefused().run();
