@@ -63,6 +63,18 @@ class DriverFenceTest {
     void anUnansweredResetDropsTheSessionAndOnlyItsReinstatementFences() throws Exception {
         FakeTarget target = new FakeTarget();
         target.answerTaskManagement = false;
+        assertFencedOnlyByReinstatement(target);
+    }
+
+    @Test
+    void aTargetThatDoesNotKnowAnUnansweredTaskIsFencedOnlyByReinstatement() throws Exception {
+        FakeTarget target = new FakeTarget();
+        target.abortTaskResponse = 1; // "task does not exist", although the command was sent and never answered
+        assertFencedOnlyByReinstatement(target);
+    }
+
+    /** The abort of a hung command drops the session; the fence comes only with the login that reinstates it. */
+    private static void assertFencedOnlyByReinstatement(FakeTarget target) throws Exception {
         try (Harness h = new Harness(target, "hba0", ChapCredentials.none(), DEFAULTS, 1000, 3000, 3000, 3000,
                 new SessionDirectory())) {
             IscsiPath path = h.start();
@@ -75,24 +87,6 @@ class DriverFenceTest {
             fence.get(Harness.GUARD_SECONDS, TimeUnit.SECONDS);
             assertEquals(2, target.logins.get(), "the fence came with the reconnect");
             assertEquals(target.loginIsids.get(0), target.loginIsids.get(1), "the reconnect reinstated the same ISID");
-        }
-    }
-
-    @Test
-    void aTargetThatDoesNotKnowAnUnansweredTaskIsFencedOnlyByReinstatement() throws Exception {
-        FakeTarget target = new FakeTarget();
-        target.abortTaskResponse = 1; // "task does not exist", although the command was sent and never answered
-        try (Harness h = new Harness(target, "hba0", ChapCredentials.none(), DEFAULTS, 1000, 3000, 3000, 3000,
-                new SessionDirectory())) {
-            IscsiPath path = h.start();
-            Commands.Counting callback = hang(target, path);
-            CompletableFuture<Void> fence = path.abort(callback.command).toCompletableFuture();
-            PathException error = assertInstanceOf(PathException.class, callback.outcome());
-            assertEquals(PathException.Outcome.UNKNOWN, error.outcome(), "the target's word is not taken: " + error);
-            assertEquals(1, target.logins.get(), "no login has reinstated the session yet");
-            assertFalse(fence.isDone(), "the command may still run until the session is reinstated");
-            fence.get(Harness.GUARD_SECONDS, TimeUnit.SECONDS);
-            assertEquals(2, target.logins.get(), "the fence came with the reinstating login");
         }
     }
 
