@@ -10,7 +10,7 @@ import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
-import org.hbateam.balancer.staticshares.internal.StaticBalancerFactory;
+import org.hbateam.balancer.static_.internal.StaticBalancerFactory;
 import org.hbateam.driver.sim.internal.BenchSim;
 import org.hbateam.failover.internal.BenchFailover;
 import org.openjdk.jmh.annotations.Benchmark;

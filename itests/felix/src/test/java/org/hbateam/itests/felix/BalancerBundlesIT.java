@@ -44,7 +44,7 @@ public class BalancerBundlesIT extends FelixTestSupport {
     public Option[] config() {
         return options(runtime(), fromProperty("bundle.api"),
                 fromProperty("bundle.balancer.static"), fromProperty("bundle.balancer.dynamic"),
-                fromProperty("bundle.balancer.round-robin"), fromProperty("bundle.balancer.least-queue"),
+                fromProperty("bundle.balancer.round-robin"), fromProperty("bundle.balancer.least-queue-depth"),
                 fromProperty("bundle.balancer.service-time"));
     }
 

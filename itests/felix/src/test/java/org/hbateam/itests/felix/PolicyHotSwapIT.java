@@ -38,7 +38,7 @@ public class PolicyHotSwapIT extends FelixTestSupport {
     public Option[] config() {
         return options(runtime(), fromProperty("bundle.api"), fromProperty("bundle.sim"), fromProperty("bundle.failover"),
                 fromProperty("bundle.balancer.static"), fromProperty("bundle.balancer.dynamic"),
-                fromProperty("bundle.balancer.round-robin"), fromProperty("bundle.balancer.least-queue"),
+                fromProperty("bundle.balancer.round-robin"), fromProperty("bundle.balancer.least-queue-depth"),
                 fromProperty("bundle.balancer.service-time"));
     }
 

@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
-import org.hbateam.balancer.staticshares.internal.StaticBalancerFactory;
+import org.hbateam.balancer.static_.internal.StaticBalancerFactory;
 import org.hbateam.failover.internal.E2eFailover;
 import org.hbateam.testbed.BedConfig;
 import org.hbateam.testbed.TestBed;

@@ -1,4 +1,4 @@
-package org.hbateam.balancer.leastqueue.internal;
+package org.hbateam.balancer.leastqueuedepth.internal;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

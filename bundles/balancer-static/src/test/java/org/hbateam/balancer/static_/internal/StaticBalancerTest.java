@@ -1,4 +1,4 @@
-package org.hbateam.balancer.staticshares.internal;
+package org.hbateam.balancer.static_.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

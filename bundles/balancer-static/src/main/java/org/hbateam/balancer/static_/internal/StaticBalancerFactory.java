@@ -1,4 +1,4 @@
-package org.hbateam.balancer.staticshares.internal;
+package org.hbateam.balancer.static_.internal;
 
 import org.hbateam.api.balancer.Balancer;
 import org.hbateam.api.balancer.BalancerFactory;

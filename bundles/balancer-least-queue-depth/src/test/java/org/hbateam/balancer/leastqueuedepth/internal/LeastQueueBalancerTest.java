@@ -1,4 +1,4 @@
-package org.hbateam.balancer.leastqueue.internal;
+package org.hbateam.balancer.leastqueuedepth.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

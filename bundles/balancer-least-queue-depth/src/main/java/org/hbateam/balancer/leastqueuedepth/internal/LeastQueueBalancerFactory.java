@@ -1,4 +1,4 @@
-package org.hbateam.balancer.leastqueue.internal;
+package org.hbateam.balancer.leastqueuedepth.internal;
 
 import org.hbateam.api.balancer.Balancer;
 import org.hbateam.api.balancer.BalancerFactory;
