@@ -6,7 +6,6 @@ import javax.management.ObjectName;
 /** The ObjectNames hbateam registers, in the {@code org.hbateam} domain. */
 final class ObjectNames {
     static final String DOMAIN = "org.hbateam";
-    static final String SIMULATOR = DOMAIN + ":type=Simulator";
 
     private ObjectNames() {
     }
@@ -18,10 +17,6 @@ final class ObjectNames {
     /** Path ids contain ':' and ',' (target names), so they are always quoted. */
     static ObjectName path(String team, String pathId) {
         return name(DOMAIN + ":type=Path,team=" + valueOf(team) + ",path=" + ObjectName.quote(pathId));
-    }
-
-    static ObjectName simulator() {
-        return name(SIMULATOR);
     }
 
     /** A team name goes in as it is when it can, so that {@code name=default} reads naturally. */

@@ -1,4 +1,4 @@
-package org.hbateam.management.internal.jmx;
+package org.hbateam.management.sim.internal;
 
 import java.util.List;
 

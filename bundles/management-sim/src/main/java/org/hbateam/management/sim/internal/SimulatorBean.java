@@ -1,9 +1,10 @@
-package org.hbateam.management.internal.jmx;
+package org.hbateam.management.sim.internal;
 
 import java.util.List;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import javax.management.StandardMBean;
 
 import org.hbateam.api.team.TeamService;
@@ -15,12 +16,14 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Registers {@code org.hbateam:type=Simulator} while the simulated driver runs. A component of its own with
- * mandatory references, so that without the simulated driver (and its optionally imported package) SCR never
- * loads this class.
+ * Registers {@code org.hbateam:type=Simulator} while the simulated driver runs, beside the MBeans of the
+ * management bundle (same domain), which imports no driver.
  */
 @Component(service = {})
 public final class SimulatorBean implements SimulatorMXBean {
+    static final String OBJECT_NAME = "org.hbateam:type=Simulator";
+
+    private final ObjectName name = new ObjectName(OBJECT_NAME);
     private final SimulatedFaults faults;
     private final TeamService teams;
     private final MBeanServer server;
@@ -32,12 +35,12 @@ public final class SimulatorBean implements SimulatorMXBean {
         this.faults = faults;
         this.teams = teams;
         this.server = server;
-        server.registerMBean(new StandardMBean(this, SimulatorMXBean.class, true), ObjectNames.simulator());
+        server.registerMBean(new StandardMBean(this, SimulatorMXBean.class, true), name);
     }
 
     @Deactivate
     void deactivate() throws JMException, InterruptedException {
-        server.unregisterMBean(ObjectNames.simulator());
+        server.unregisterMBean(name);
         load.close();
     }
 
