@@ -4,20 +4,18 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArraySet;
 
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.path.PathStateListener;
+import org.hbateam.api.path.PathStateListeners;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
 import org.hbateam.driver.iscsi.internal.session.Luns;
 import org.hbateam.driver.iscsi.internal.session.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One data path: an adapter's session to a target portal, and one LUN behind it. Commands go straight to
@@ -25,8 +23,6 @@ import org.slf4j.LoggerFactory;
  * State changes come from the session's own thread, so they are already ordered.
  */
 final class IscsiPath implements DataPath {
-    private static final Logger LOG = LoggerFactory.getLogger(IscsiPath.class);
-
     private final String id;
     private final String adapterId;
     private final String target;
@@ -34,7 +30,7 @@ final class IscsiPath implements DataPath {
     private final long lunField;
     private final String luIdentity;
     private final String luDesignator;
-    private final CopyOnWriteArraySet<PathStateListener> listeners = new CopyOnWriteArraySet<>();
+    private final PathStateListeners listeners = new PathStateListeners();
     /** What probe callbacks are given as their command: a probe carries no SCSI command of its own. */
     private final ScsiCommand probeCommand = ScsiCommand.noData(Cdb.testUnitReady());
     private volatile Session session;
@@ -90,13 +86,7 @@ final class IscsiPath implements DataPath {
             return;
         }
         state = newState;
-        for (PathStateListener listener : listeners) {
-            try {
-                listener.pathStateChanged(this, newState, reason);
-            } catch (RuntimeException e) {
-                LOG.warn("a path state listener threw; ignored", e);
-            }
-        }
+        listeners.tell(this, newState, reason);
     }
 
     @Override

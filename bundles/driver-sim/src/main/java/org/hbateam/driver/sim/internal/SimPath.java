@@ -10,6 +10,7 @@ import org.hbateam.api.path.DataPath;
 import org.hbateam.api.path.PathException.Reason;
 import org.hbateam.api.path.PathState;
 import org.hbateam.api.path.PathStateListener;
+import org.hbateam.api.path.PathStateListeners;
 import org.hbateam.api.scsi.ScsiCommand;
 
 /**
@@ -26,6 +27,7 @@ final class SimPath implements DataPath {
     private final SimLun lun;
     private final ScsiEmulator emulator;
     private final Set<SimCommand> held = ConcurrentHashMap.newKeySet();
+    private final PathStateListeners listeners = new PathStateListeners();
     private final StateAnnouncer announcer;
     private volatile FaultState ownFault = FaultState.NONE;
     private volatile FaultState mode;
@@ -37,7 +39,7 @@ final class SimPath implements DataPath {
         this.lun = lun;
         this.emulator = new ScsiEmulator(lun, () -> catalog.lunsBehind(adapter.name(), lun.settings().target()));
         this.mode = FaultState.combine(adapter.fault(), ownFault);
-        this.announcer = new StateAnnouncer(this, stateOf(mode));
+        this.announcer = new StateAnnouncer(this, stateOf(mode), listeners);
     }
 
     @Override public String id() { return id; }
@@ -188,12 +190,12 @@ final class SimPath implements DataPath {
 
     @Override
     public void addStateListener(PathStateListener listener) {
-        announcer.add(listener);
+        listeners.add(listener);
     }
 
     @Override
     public void removeStateListener(PathStateListener listener) {
-        announcer.remove(listener);
+        listeners.remove(listener);
     }
 
     @Override
