@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.api.team.TeamService;
+import org.hbateam.driver.sim.Fault;
 import org.hbateam.driver.sim.SimulatedFaults;
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.failover.admin.PathStatus;
@@ -106,9 +107,9 @@ public final class FailoverSimBenchmark {
             long before = commands(other);
             long start = System.nanoTime();
             if (kind.equals("cut")) {
-                faults.cutPath(carrying);
+                faults.inject(Fault.cut(Fault.Scope.PATH, carrying));
             } else {
-                faults.blackHolePath(carrying);
+                faults.inject(Fault.blackHole(Fault.Scope.PATH, carrying));
             }
             while (commands(other) <= before) {
                 if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
@@ -117,7 +118,7 @@ public final class FailoverSimBenchmark {
                 LockSupport.parkNanos(20_000);
             }
             long elapsed = System.nanoTime() - start;
-            faults.restorePath(carrying);
+            faults.restore(Fault.Scope.PATH, carrying);
             if (run >= 0) {
                 nanos[run] = elapsed;
                 System.out.printf("%s run %2d: %8.3f ms (path %s)%n", kind, run + 1, elapsed / 1e6, carrying);

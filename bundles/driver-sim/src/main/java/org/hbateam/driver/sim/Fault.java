@@ -34,4 +34,19 @@ public record Fault(Scope scope, String name, Kind kind, double factor) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
     }
+
+    /** A cut of the adapter or path {@code name}. */
+    public static Fault cut(Scope scope, String name) {
+        return new Fault(scope, name, Kind.CUT, 1);
+    }
+
+    /** A black hole on the adapter or path {@code name}. */
+    public static Fault blackHole(Scope scope, String name) {
+        return new Fault(scope, name, Kind.BLACK_HOLE, 1);
+    }
+
+    /** The adapter or path {@code name} slowed down {@code factor} times. */
+    public static Fault slow(Scope scope, String name, double factor) {
+        return new Fault(scope, name, Kind.SLOW, factor);
+    }
 }

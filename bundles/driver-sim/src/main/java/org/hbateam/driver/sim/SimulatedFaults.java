@@ -16,38 +16,28 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface SimulatedFaults {
-    /** Cuts the adapter: its paths go DOWN, and their in-flight and new commands fail at once with PATH_DOWN. */
-    void cutAdapter(String adapter);
-
-    /** Cuts one path, as {@link #cutAdapter} does for all paths of an adapter. */
-    void cutPath(String pathId);
-
     /**
-     * Black-holes the adapter: its paths stay UP and accept commands, but answer none of them (including any
-     * answer still on its way) until the command is aborted (then failed ABORTED), the path is removed
-     * (PATH_REMOVED) or cut (PATH_DOWN), or the fault is lifted (then failed TRANSPORT, like a reset connection).
-     */
-    void blackHoleAdapter(String adapter);
-
-    /** Black-holes one path, as {@link #blackHoleAdapter} does for all paths of an adapter. */
-    void blackHolePath(String pathId);
-
-    /**
-     * Slows the adapter: each command started from now on takes {@code factor} times its normal service
-     * time (transfer plus latency). The paths stay UP.
+     * Puts {@code fault} on the adapter or path it names, replacing that one's own fault:
+     * <ul>
+     * <li>{@link Fault.Kind#CUT}: the paths go DOWN, and their in-flight and new commands fail at once with
+     * PATH_DOWN;</li>
+     * <li>{@link Fault.Kind#BLACK_HOLE}: the paths stay UP and accept commands, but answer none of them
+     * (including any answer still on its way) until the command is aborted (then failed ABORTED), the path is
+     * removed (PATH_REMOVED) or cut (PATH_DOWN), or the fault is lifted (then failed TRANSPORT, like a reset
+     * connection);</li>
+     * <li>{@link Fault.Kind#SLOW}: each command started from now on takes {@link Fault#factor()} times its
+     * normal service time (transfer plus latency); the paths stay UP.</li>
+     * </ul>
      *
-     * @throws IllegalArgumentException also when {@code factor} is not a finite number of at least 1
+     * @throws IllegalArgumentException also when a SLOW fault's factor is not a finite number of at least 1
      */
-    void slowAdapter(String adapter, double factor);
+    void inject(Fault fault);
 
-    /** Slows one path, as {@link #slowAdapter} does for all paths of an adapter. */
-    void slowPath(String pathId, double factor);
-
-    /** Lifts the adapter's own fault; its paths' own faults stay. Does nothing when it has none. */
-    void restoreAdapter(String adapter);
-
-    /** Lifts the path's own fault; its adapter's fault stays. Does nothing when it has none. */
-    void restorePath(String pathId);
+    /**
+     * Lifts the own fault of the adapter or path {@code name}: an adapter's paths keep their own faults, a path
+     * keeps its adapter's. Does nothing when it has none.
+     */
+    void restore(Fault.Scope scope, String name);
 
     /** The faults in force now: adapters first, then paths, each sorted by name. */
     List<Fault> faults();

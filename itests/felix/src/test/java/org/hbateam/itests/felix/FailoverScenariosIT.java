@@ -13,6 +13,7 @@ import javax.inject.Inject;
 import org.hbateam.api.team.NoUsablePathException;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.TeamException;
+import org.hbateam.driver.sim.Fault;
 import org.hbateam.driver.sim.SimulatedFaults;
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.failover.admin.PathStatus;
@@ -77,7 +78,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
     public void aCutPath() throws Exception {
         bed.start(DEFAULTS);
         PathInfo carrying = bed.busiest();
-        faults.cutPath(carrying.pathId());
+        faults.inject(Fault.cut(Fault.Scope.PATH, carrying.pathId()));
         bed.workload().awaitCompleted(800, 20_000);
 
         PathInfo survivor = bed.otherThan(carrying);
@@ -94,7 +95,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         bed.start(DEFAULTS);
         PathInfo carrying = bed.busiest();
         long start = System.nanoTime();
-        faults.blackHolePath(carrying.pathId());
+        faults.inject(Fault.blackHole(Fault.Scope.PATH, carrying.pathId()));
         bed.awaitPath(carrying.pathId(), PathStatus::heldOut, "held out after its commands time out");
         long detectedMs = (System.nanoTime() - start) / 1_000_000;
         bed.workload().awaitCompleted(800, 20_000);
@@ -114,7 +115,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         bed.start(DEFAULTS);
         PathInfo carrying = bed.busiest();
         long before = carrying.commands();
-        faults.slowPath(carrying.pathId(), 20);
+        faults.inject(Fault.slow(Fault.Scope.PATH, carrying.pathId(), 20));
         bed.workload().awaitCompleted(800, 30_000);
 
         PathStatus slow = bed.pathStatus(carrying.pathId());
@@ -134,12 +135,12 @@ public class FailoverScenariosIT extends FelixTestSupport {
         EventRecorder events = bed.events;
         boolean heldDown = false;
         for (int flap = 0; flap < 20; flap++) {
-            faults.cutPath(flapping);
+            faults.inject(Fault.cut(Fault.Scope.PATH, flapping));
             bed.awaitPath(flapping, PathStatus::heldOut, "held out after cut " + flap);
             // Its path/DOWN is posted after the failure has been counted: restore only then, or a restore could
             // race the hold-down decision.
             events.awaitCount(EventRecorder.PATH_DOWN, flapping, Math.min(flap + 1, flakyFailures + 1), 10_000);
-            faults.restorePath(flapping);
+            faults.restore(Fault.Scope.PATH, flapping);
             heldDown = bed.pathStatus(flapping).flaky();
             if (!heldDown) {
                 bed.awaitPath(flapping, PathStatus::usable, "back at once after restore " + flap + " (immediate failback)");
@@ -167,14 +168,14 @@ public class FailoverScenariosIT extends FelixTestSupport {
         bed.start(new Object[] {"noPathRetryMs", 30_000L});
         PathInfo back = bed.leastBusy();
         EventRecorder events = bed.events;
-        faults.cutAdapter("hba0");
-        faults.cutAdapter("hba1");
+        faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba0"));
+        faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba1"));
         events.await(EventRecorder.ALL_PATHS_DOWN, 1, 5_000);
         Thread.sleep(500);
         int queued = bed.status().queuedCommands();
         long completedBefore = bed.workload().completed();
         long start = System.nanoTime();
-        faults.restoreAdapter(back.adapterId());
+        faults.restore(Fault.Scope.ADAPTER, back.adapterId());
         bed.awaitCompletedAfter(completedBefore, 30_000);
         long resumedMs = (System.nanoTime() - start) / 1_000_000;
         bed.workload().awaitCompleted(400, 20_000);
@@ -192,12 +193,12 @@ public class FailoverScenariosIT extends FelixTestSupport {
         bed.start(new Object[] {"noPathRetryMs", noPathRetryMs});
         PathInfo back = bed.leastBusy();
         Workload workload = bed.workload();
-        faults.cutAdapter("hba0");
-        faults.cutAdapter("hba1");
+        faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba0"));
+        faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba1"));
         Thread.sleep(2 * noPathRetryMs + 1000);
         long failedWhileDown = workload.failed();
-        faults.restoreAdapter("hba0");
-        faults.restoreAdapter("hba1");
+        faults.restore(Fault.Scope.ADAPTER, "hba0");
+        faults.restore(Fault.Scope.ADAPTER, "hba1");
         workload.awaitCompleted(400, 30_000);
 
         workload.stop();

@@ -11,11 +11,12 @@ import org.hbateam.driver.sim.Fault;
 record FaultState(Fault.Kind kind, double factor) {
     static final FaultState NONE = new FaultState(null, 1.0);
 
-    static FaultState of(Fault.Kind kind) {
-        return new FaultState(kind, 1.0);
+    /** The state {@code fault} puts its adapter or path in; a SLOW factor must be finite and at least 1. */
+    static FaultState of(Fault fault) {
+        return fault.kind() == Fault.Kind.SLOW ? slow(fault.factor()) : new FaultState(fault.kind(), 1.0);
     }
 
-    static FaultState slow(double factor) {
+    private static FaultState slow(double factor) {
         if (!(factor >= 1.0) || Double.isInfinite(factor)) {
             throw new IllegalArgumentException("slow factor must be a finite number >= 1, was " + factor);
         }

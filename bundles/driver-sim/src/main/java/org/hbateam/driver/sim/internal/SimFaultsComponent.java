@@ -21,45 +21,30 @@ public final class SimFaultsComponent implements SimulatedFaults {
     }
 
     @Override
-    public void cutAdapter(String adapter) {
-        adapter(adapter).setFault(FaultState.of(Fault.Kind.CUT), "adapter " + adapter + " cut");
+    public void inject(Fault fault) {
+        setFault(fault.scope(), fault.name(), FaultState.of(fault), describe(fault));
     }
 
     @Override
-    public void cutPath(String pathId) {
-        path(pathId).setFault(FaultState.of(Fault.Kind.CUT), "path cut");
+    public void restore(Fault.Scope scope, String name) {
+        setFault(scope, name, FaultState.NONE, "restored");
     }
 
-    @Override
-    public void blackHoleAdapter(String adapter) {
-        adapter(adapter).setFault(FaultState.of(Fault.Kind.BLACK_HOLE), "adapter " + adapter + " black-holed");
+    /** The reason the paths' state listeners are told, such as "adapter hba0 cut" or "path slowed 2.0x". */
+    private void setFault(Fault.Scope scope, String name, FaultState fault, String what) {
+        if (scope == Fault.Scope.ADAPTER) {
+            adapter(name).setFault(fault, "adapter " + name + " " + what);
+        } else {
+            path(name).setFault(fault, "path " + what);
+        }
     }
 
-    @Override
-    public void blackHolePath(String pathId) {
-        path(pathId).setFault(FaultState.of(Fault.Kind.BLACK_HOLE), "path black-holed");
-    }
-
-    @Override
-    public void slowAdapter(String adapter, double factor) {
-        FaultState slow = FaultState.slow(factor);
-        adapter(adapter).setFault(slow, "adapter " + adapter + " slowed " + factor + "x");
-    }
-
-    @Override
-    public void slowPath(String pathId, double factor) {
-        FaultState slow = FaultState.slow(factor);
-        path(pathId).setFault(slow, "path slowed " + factor + "x");
-    }
-
-    @Override
-    public void restoreAdapter(String adapter) {
-        adapter(adapter).setFault(FaultState.NONE, "adapter " + adapter + " restored");
-    }
-
-    @Override
-    public void restorePath(String pathId) {
-        path(pathId).setFault(FaultState.NONE, "path restored");
+    private static String describe(Fault fault) {
+        return switch (fault.kind()) {
+            case CUT -> "cut";
+            case BLACK_HOLE -> "black-holed";
+            case SLOW -> "slowed " + fault.factor() + "x";
+        };
     }
 
     @Override

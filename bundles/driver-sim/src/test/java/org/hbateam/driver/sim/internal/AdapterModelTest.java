@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hbateam.api.path.PathException.Reason;
 import org.hbateam.api.scsi.Cdb;
+import org.hbateam.driver.sim.Fault;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class AdapterModelTest {
         SimAdapter adapter = sim.adapters.get("a").adapter();
         assertEquals(1, adapter.waiting(), "LUN 1's command waits behind LUN 0's two");
 
-        sim.faults.cutPath(sim.path("hba0").id());
+        sim.faults.inject(Fault.cut(Fault.Scope.PATH, sim.path("hba0").id()));
 
         assertEquals(0, adapter.waiting(), "the cut freed both slots");
         assertEquals(1, adapter.inService(), "LUN 1's command is in service now");

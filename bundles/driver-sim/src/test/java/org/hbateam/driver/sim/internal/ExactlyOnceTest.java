@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.Cdb;
+import org.hbateam.driver.sim.Fault;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
 import org.junit.jupiter.api.Test;
@@ -129,13 +130,13 @@ class ExactlyOnceTest {
             SimPath path = paths.get(random.nextInt(paths.size()));
             try {
                 switch (random.nextInt(8)) {
-                    case 0: sim.faults.cutPath(path.id()); break;
-                    case 1: sim.faults.blackHolePath(path.id()); break;
-                    case 2: sim.faults.cutAdapter(path.adapterId()); break;
-                    case 3: sim.faults.blackHoleAdapter(path.adapterId()); break;
-                    case 4: sim.faults.slowPath(path.id(), 1.5); break;
-                    case 5: sim.faults.restoreAdapter(path.adapterId()); break;
-                    default: sim.faults.restorePath(path.id());
+                    case 0: sim.faults.inject(Fault.cut(Fault.Scope.PATH, path.id())); break;
+                    case 1: sim.faults.inject(Fault.blackHole(Fault.Scope.PATH, path.id())); break;
+                    case 2: sim.faults.inject(Fault.cut(Fault.Scope.ADAPTER, path.adapterId())); break;
+                    case 3: sim.faults.inject(Fault.blackHole(Fault.Scope.ADAPTER, path.adapterId())); break;
+                    case 4: sim.faults.inject(Fault.slow(Fault.Scope.PATH, path.id(), 1.5)); break;
+                    case 5: sim.faults.restore(Fault.Scope.ADAPTER, path.adapterId()); break;
+                    default: sim.faults.restore(Fault.Scope.PATH, path.id());
                 }
             } catch (IllegalArgumentException gone) {
                 // The path or adapter was removed meanwhile: a legitimate outcome of the race.

@@ -51,15 +51,15 @@ class FaultInjectionTest {
         path.addStateListener(listener);
         ScsiCommand inFlight = submit(path);
 
-        sim.faults.cutPath(LUN0);
-        sim.faults.cutPath(LUN0);
+        sim.faults.inject(Fault.cut(Fault.Scope.PATH, LUN0));
+        sim.faults.inject(Fault.cut(Fault.Scope.PATH, LUN0));
         ScsiCommand afterCut = submit(path);
 
         assertEquals(Reason.PATH_DOWN, recorder.failure(inFlight), "the in-flight command fails with PATH_DOWN");
         assertEquals(Reason.PATH_DOWN, recorder.failure(afterCut), "a new command fails before submit returns");
         assertEquals(PathState.DOWN, path.state(), "a cut path is DOWN");
         assertEquals(PathState.UP, sim.path("hba1").state(), "the other adapter's path is untouched");
-        sim.faults.restorePath(LUN0);
+        sim.faults.restore(Fault.Scope.PATH, LUN0);
         assertEquals(List.of(LUN0 + " DOWN", LUN0 + " UP"), events, "one event per change, one listener once");
         assertEquals(List.of(), sim.faults.faults(), "no fault left");
     }
@@ -69,12 +69,12 @@ class FaultInjectionTest {
         twoAdaptersTwoLuns(10);
         sim.path("hba0", LunSettings.DEFAULT_TARGET, 1).addStateListener(listener);
 
-        sim.faults.cutAdapter("hba0");
+        sim.faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba0"));
         assertEquals(PathState.DOWN, sim.path("hba0").state(), "LUN 0 over hba0 is down");
         assertEquals(PathState.DOWN, sim.path("hba0", LunSettings.DEFAULT_TARGET, 1).state(), "LUN 1 over hba0 is down");
         assertEquals(List.of(new Fault(Fault.Scope.ADAPTER, "hba0", Fault.Kind.CUT, 1.0)), sim.faults.faults(),
                 "the adapter's fault is listed");
-        sim.faults.restoreAdapter("hba0");
+        sim.faults.restore(Fault.Scope.ADAPTER, "hba0");
         ScsiCommand after = submit(sim.path("hba0"));
         recorder.await(1);
 
@@ -87,7 +87,7 @@ class FaultInjectionTest {
         twoAdaptersTwoLuns(10);
         SimPath hole = sim.path("hba0");
         hole.addStateListener(listener);
-        sim.faults.blackHolePath(LUN0);
+        sim.faults.inject(Fault.blackHole(Fault.Scope.PATH, LUN0));
         ScsiCommand first = submit(hole);
         ScsiCommand second = submit(hole);
 
@@ -100,7 +100,7 @@ class FaultInjectionTest {
 
         hole.abort(first);
         assertEquals(Reason.ABORTED, recorder.failure(first), "an aborted command fails ABORTED");
-        sim.faults.restorePath(LUN0);
+        sim.faults.restore(Fault.Scope.PATH, LUN0);
         assertEquals(Reason.TRANSPORT, recorder.failure(second), "restore resets what the hole held: TRANSPORT");
         assertEquals(1, recorder.answers(second), "exactly once");
         assertEquals(List.of(), events, "a black hole and its restore change no state");
@@ -110,7 +110,7 @@ class FaultInjectionTest {
     void aBlackHoleSwallowsAnswersAlreadyOnTheirWay() throws InterruptedException {
         twoAdaptersTwoLuns(200_000); // 0.2 s: ample time to open the hole before the answer is due
         ScsiCommand onItsWay = submit(sim.path("hba0"));
-        sim.faults.blackHolePath(LUN0);
+        sim.faults.inject(Fault.blackHole(Fault.Scope.PATH, LUN0));
         // Serviced in order on hba0: by the time the neighbour answers, onItsWay's service time is over.
         submit(sim.path("hba0", LunSettings.DEFAULT_TARGET, 1));
         recorder.await(1);
@@ -123,8 +123,8 @@ class FaultInjectionTest {
     @Test
     void aSlowPathAnswersAfterAFasterNeighbourSentLater() throws InterruptedException {
         twoAdaptersTwoLuns(1000);
-        sim.faults.slowPath(LUN0, 100);
-        sim.faults.slowAdapter("hba0", 2);
+        sim.faults.inject(Fault.slow(Fault.Scope.PATH, LUN0, 100));
+        sim.faults.inject(Fault.slow(Fault.Scope.ADAPTER, "hba0", 2));
         ScsiCommand slow = submit(sim.path("hba0"));
         ScsiCommand fast = submit(sim.path("hba0", LunSettings.DEFAULT_TARGET, 1));
         recorder.await(2);
@@ -144,14 +144,14 @@ class FaultInjectionTest {
         path.addStateListener(listener);
         Runnable pathToggler = () -> {
             for (int i = 0; i < 2000; i++) {
-                sim.faults.cutPath(LUN0);
-                sim.faults.restorePath(LUN0);
+                sim.faults.inject(Fault.cut(Fault.Scope.PATH, LUN0));
+                sim.faults.restore(Fault.Scope.PATH, LUN0);
             }
         };
         Runnable adapterToggler = () -> {
             for (int i = 0; i < 2000; i++) {
-                sim.faults.cutAdapter("hba0");
-                sim.faults.restoreAdapter("hba0");
+                sim.faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba0"));
+                sim.faults.restore(Fault.Scope.ADAPTER, "hba0");
             }
         };
         Thread first = new Thread(pathToggler);
@@ -175,11 +175,11 @@ class FaultInjectionTest {
         twoAdaptersTwoLuns(10);
 
         IllegalArgumentException adapter = assertThrows(IllegalArgumentException.class,
-                () -> sim.faults.cutAdapter("hba9"), "an unknown adapter");
+                () -> sim.faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba9")), "an unknown adapter");
         IllegalArgumentException path = assertThrows(IllegalArgumentException.class,
-                () -> sim.faults.blackHolePath("sim:hba9:x:0"), "an unknown path");
-        assertThrows(IllegalArgumentException.class, () -> sim.faults.slowAdapter("hba0", 0.5), "a factor below 1");
-        assertThrows(IllegalArgumentException.class, () -> sim.faults.restorePath(null), "no path id");
+                () -> sim.faults.inject(Fault.blackHole(Fault.Scope.PATH, "sim:hba9:x:0")), "an unknown path");
+        assertThrows(IllegalArgumentException.class, () -> sim.faults.inject(Fault.slow(Fault.Scope.ADAPTER, "hba0", 0.5)), "a factor below 1");
+        assertThrows(IllegalArgumentException.class, () -> sim.faults.restore(Fault.Scope.PATH, null), "no path id");
 
         assertTrue(adapter.getMessage().contains("'hba9'"), "the message names the adapter: " + adapter.getMessage());
         assertTrue(path.getMessage().contains("'sim:hba9:x:0'"), "the message names the path: " + path.getMessage());

@@ -76,31 +76,31 @@ public final class SimulatorBean implements SimulatorMXBean {
 
     @Override
     public void cutPath(String pathId) {
-        faults.cutPath(pathId);
+        faults.inject(Fault.cut(Fault.Scope.PATH, pathId));
     }
 
     @Override
     public void cutAdapter(String adapter) {
-        faults.cutAdapter(adapter);
+        faults.inject(Fault.cut(Fault.Scope.ADAPTER, adapter));
     }
 
     @Override
     public void blackHolePath(String pathId) {
-        faults.blackHolePath(pathId);
+        faults.inject(Fault.blackHole(Fault.Scope.PATH, pathId));
     }
 
     @Override
     public void slowPath(String pathId, double factor) {
-        faults.slowPath(pathId, factor);
+        faults.inject(Fault.slow(Fault.Scope.PATH, pathId, factor));
     }
 
     @Override
     public void restorePath(String pathId) {
-        faults.restorePath(pathId);
+        faults.restore(Fault.Scope.PATH, pathId);
     }
 
     @Override
     public void restoreAdapter(String adapter) {
-        faults.restoreAdapter(adapter);
+        faults.restore(Fault.Scope.ADAPTER, adapter);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.hbateam.driver.sim.Fault;
 import org.hbateam.driver.sim.SimulatedFaults;
 import org.hbateam.shell.sim.internal.completers.FaultKindCompleter;
 import org.hbateam.shell.sim.internal.completers.SimTargetCompleter;
@@ -44,48 +45,24 @@ public class SimFaultCommand implements Action {
     }
 
     private void apply() {
-        boolean adapter = faults.adapters().contains(target);
-        if (!adapter && !faults.paths().contains(target)) {
-            throw new IllegalArgumentException("no simulated adapter or path '" + target + "'; adapters: "
-                    + String.join(", ", faults.adapters()));
-        }
+        Fault.Scope scope = scopeOfTarget();
         switch (kind.toLowerCase(Locale.ROOT)) {
-            case "cut" -> cut(adapter);
-            case "blackhole" -> blackHole(adapter);
-            case "slow" -> slow(adapter);
-            case "restore" -> restore(adapter);
+            case "cut" -> faults.inject(Fault.cut(scope, target));
+            case "blackhole" -> faults.inject(Fault.blackHole(scope, target));
+            case "slow" -> faults.inject(Fault.slow(scope, target, factor));
+            case "restore" -> faults.restore(scope, target);
             default -> throw new IllegalArgumentException("unknown fault '" + kind + "'; use cut, blackhole, slow or restore");
         }
     }
 
-    private void cut(boolean adapter) {
-        if (adapter) {
-            faults.cutAdapter(target);
-        } else {
-            faults.cutPath(target);
+    private Fault.Scope scopeOfTarget() {
+        if (faults.adapters().contains(target)) {
+            return Fault.Scope.ADAPTER;
         }
+        if (faults.paths().contains(target)) {
+            return Fault.Scope.PATH;
+        }
+        throw new IllegalArgumentException("no simulated adapter or path '" + target + "'; adapters: "
+                + String.join(", ", faults.adapters()));
     }
-
-    private void blackHole(boolean adapter) {
-        if (adapter) {
-            faults.blackHoleAdapter(target);
-        } else {
-            faults.blackHolePath(target);
-        }
-    }
-
-    private void slow(boolean adapter) {
-        if (adapter) {
-            faults.slowAdapter(target, factor);
-        } else {
-            faults.slowPath(target, factor);
-        }
-    }
-
-    private void restore(boolean adapter) {
-        if (adapter) {
-            faults.restoreAdapter(target);
-        } else {
-            faults.restorePath(target);
-        }
-    }}
+}

@@ -17,13 +17,14 @@ class SimFaultCommandTest {
     private final RecordingFaults faults = new RecordingFaults();
 
     @Test
-    void anAdapterNameGoesToTheAdapterMethodsAndAPathIdToThePathMethods() {
-        run("cut", "hba0", 10);
-        run("SLOW", "sim:hba1:t:0", 3);
-        run("blackhole", "hba1", 10);
-        run("restore", "sim:hba1:t:0", 10);
-        assertEquals(List.of("cutAdapter hba0", "slowPath sim:hba1:t:0 3.0", "blackHoleAdapter hba1", "restorePath sim:hba1:t:0"),
-                faults.calls, "each kind reaches the matching SimulatedFaults method, case-insensitively");
+    void anAdapterNameGoesToTheAdapterScopeAndAPathIdToThePathScope() {
+        List<String> printed = List.of(run("cut", "hba0", 10), run("SLOW", "sim:hba1:t:0", 3),
+                run("blackhole", "hba1", 10), run("restore", "sim:hba1:t:0", 10));
+        assertEquals(List.of("inject ADAPTER hba0 CUT 1.0", "inject PATH sim:hba1:t:0 SLOW 3.0",
+                "inject ADAPTER hba1 BLACK_HOLE 1.0", "restore PATH sim:hba1:t:0"),
+                faults.calls, "each kind reaches SimulatedFaults as the matching fault, case-insensitively");
+        assertEquals(List.of("cut hba0: done", "slow sim:hba1:t:0 x3.0: done", "blackhole hba1: done",
+                "restore sim:hba1:t:0: done"), printed.stream().map(String::strip).toList(), "one line per command");
     }
 
     @Test
@@ -57,14 +58,8 @@ class SimFaultCommandTest {
     private static final class RecordingFaults implements SimulatedFaults {
         final List<String> calls = new ArrayList<>();
 
-        @Override public void cutAdapter(String adapter) { calls.add("cutAdapter " + adapter); }
-        @Override public void cutPath(String pathId) { calls.add("cutPath " + pathId); }
-        @Override public void blackHoleAdapter(String adapter) { calls.add("blackHoleAdapter " + adapter); }
-        @Override public void blackHolePath(String pathId) { calls.add("blackHolePath " + pathId); }
-        @Override public void slowAdapter(String adapter, double factor) { calls.add("slowAdapter " + adapter + " " + factor); }
-        @Override public void slowPath(String pathId, double factor) { calls.add("slowPath " + pathId + " " + factor); }
-        @Override public void restoreAdapter(String adapter) { calls.add("restoreAdapter " + adapter); }
-        @Override public void restorePath(String pathId) { calls.add("restorePath " + pathId); }
+        @Override public void inject(Fault f) { calls.add("inject " + f.scope() + " " + f.name() + " " + f.kind() + " " + f.factor()); }
+        @Override public void restore(Fault.Scope scope, String name) { calls.add("restore " + scope + " " + name); }
         @Override public List<Fault> faults() { return List.of(); }
         @Override public List<String> adapters() { return List.of("hba0", "hba1"); }
         @Override public List<String> paths() { return List.of("sim:hba0:t:0", "sim:hba1:t:0"); }
