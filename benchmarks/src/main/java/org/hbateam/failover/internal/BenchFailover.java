@@ -8,6 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.team.Team;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.failover.internal.events.EventSink;
+import org.hbateam.failover.internal.events.TeamEvents;
+import org.hbateam.failover.internal.team.TeamRegistry;
 
 /**
  * The real failover service's core for benchmarks, built with {@code new} as its unit tests build it: a

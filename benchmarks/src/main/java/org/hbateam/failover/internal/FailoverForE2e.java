@@ -7,6 +7,7 @@ import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.team.Team;
 import org.hbateam.failover.admin.PathStatus;
+import org.hbateam.failover.internal.config.FailoverConfiguration;
 
 /**
  * The real failover service for the end-to-end benchmarks, built with {@code new} as DS builds it, with the

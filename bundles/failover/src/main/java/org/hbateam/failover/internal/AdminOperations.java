@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.failover.admin.TeamStatus;
+import org.hbateam.failover.internal.health.PathEntry;
+import org.hbateam.failover.internal.team.TeamImpl;
+import org.hbateam.failover.internal.team.TeamPathSet;
+import org.hbateam.failover.internal.team.TeamRegistry;
 
 /** The {@link FailoverAdmin} operations on the teams of a {@link TeamRegistry}; see that interface for the contract. */
 final class AdminOperations {

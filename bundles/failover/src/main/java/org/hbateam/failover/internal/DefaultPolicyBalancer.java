@@ -3,6 +3,7 @@ package org.hbateam.failover.internal;
 import java.util.Map;
 
 import org.hbateam.api.balancer.BalancerFactory;
+import org.hbateam.failover.internal.team.TeamRegistry;
 
 /**
  * The balancer of the teams that have no {@code org.hbateam.team} configuration: the factory bound to

@@ -9,6 +9,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hbateam.failover.internal.events.EventSink;
 
 /**
  * Posts team events to EventAdmin. A component of its own, with a mandatory reference, so that the failover

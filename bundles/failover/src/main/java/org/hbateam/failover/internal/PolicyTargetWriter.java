@@ -10,6 +10,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hbateam.failover.internal.config.PolicyFilter;
 
 /**
  * Selects a component's balancer by target filter. DS re-evaluates a reference's target when the
@@ -23,14 +24,14 @@ import org.slf4j.LoggerFactory;
  * <p>(A greedy reference does not rebind on a ranking change, see build-notes.md, but it does follow a
  * target change, which is why the policy is expressed as a target and not as a ranking or a lookup.)
  */
-final class PolicyTargetWriter {
+public final class PolicyTargetWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyTargetWriter.class);
 
     private PolicyTargetWriter() {
     }
 
     /** True when {@code properties} already select {@code policy}. */
-    static boolean selects(Map<String, ?> properties, String policy) {
+    public static boolean selects(Map<String, ?> properties, String policy) {
         return PolicyFilter.forPolicy(policy).equals(properties.get(PolicyFilter.TARGET_PROPERTY));
     }
 

@@ -8,13 +8,20 @@ import org.hbateam.api.scsi.Direction;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.failover.admin.PathStatus;
 import org.hbateam.failover.admin.TeamStatus;
+import org.hbateam.failover.internal.command.BalancerSlot;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.failover.internal.health.PathEntry;
+import org.hbateam.failover.internal.health.PathIdentity;
+import org.hbateam.failover.internal.health.TimeoutPolicy;
+import org.hbateam.failover.internal.team.TeamImpl;
+import org.hbateam.failover.internal.team.TeamPathSet;
 
 /** Builds the snapshots of a team and its paths for display: {@link PathInfo} rows and admin status. */
-final class StatusSnapshots {
+public final class StatusSnapshots {
     private StatusSnapshots() {
     }
 
-    static TeamStatus of(TeamImpl team, long nowNanos) {
+    public static TeamStatus of(TeamImpl team, long nowNanos) {
         TeamPathSet set = team.pathSet();
         List<PathStatus> paths = new ArrayList<>(set.size());
         for (int i = 0; i < set.size(); i++) {
@@ -41,7 +48,7 @@ final class StatusSnapshots {
     }
 
     /** The {@link PathInfo} rows of a team, in priority order, with the balancer's current shares. */
-    static List<PathInfo> pathInfos(TeamPathSet set, BalancerSlot balancer) {
+    public static List<PathInfo> pathInfos(TeamPathSet set, BalancerSlot balancer) {
         List<PathInfo> infos = new ArrayList<>(set.size());
         for (int i = 0; i < set.size(); i++) {
             PathEntry e = set.entry(i);

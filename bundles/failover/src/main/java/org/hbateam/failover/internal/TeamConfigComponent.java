@@ -4,6 +4,10 @@ import java.util.Map;
 
 import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.failover.admin.ConfigurationProblem;
+import org.hbateam.failover.internal.config.InvalidConfigurationException;
+import org.hbateam.failover.internal.config.PolicyFilter;
+import org.hbateam.failover.internal.config.TeamConfiguration;
+import org.hbateam.failover.internal.config.TeamSettings;
 import org.osgi.framework.Constants;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;

@@ -2,6 +2,7 @@ package org.hbateam.failover.internal;
 
 import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.failover.admin.ConfigurationProblem;
+import org.hbateam.failover.internal.config.TeamSettings;
 
 /**
  * What a team configuration component tells the failover service: an internal service interface

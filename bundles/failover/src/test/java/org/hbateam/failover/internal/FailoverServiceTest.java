@@ -11,6 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
 import org.hbateam.failover.admin.ConfigurationProblem;
+import org.hbateam.failover.internal.config.Configs;
+import org.hbateam.failover.internal.config.FailoverConfiguration;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.failover.internal.team.FakePath;
+import org.hbateam.failover.internal.team.Fixture;
+import org.hbateam.failover.internal.team.TeamImpl;
 import org.junit.jupiter.api.Test;
 
 class FailoverServiceTest {

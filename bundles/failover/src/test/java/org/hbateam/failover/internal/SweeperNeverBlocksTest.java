@@ -10,6 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.hbateam.api.path.CommandCallback;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.failover.internal.events.EventSink;
+import org.hbateam.failover.internal.events.TeamEvents;
+import org.hbateam.failover.internal.team.FakePath;
+import org.hbateam.failover.internal.team.Fixture;
+import org.hbateam.failover.internal.team.TeamImpl;
+import org.hbateam.failover.internal.team.TeamRegistry;
 import org.junit.jupiter.api.Test;
 
 /** A driver that blocks in a call the sweeper started stalls a pool thread, not the sweeper or other teams. */

@@ -12,6 +12,10 @@ import java.util.Map;
 
 import org.hbateam.api.balancer.BalancerFactory;
 import org.hbateam.failover.admin.ConfigurationProblem;
+import org.hbateam.failover.internal.config.Configs;
+import org.hbateam.failover.internal.config.TeamConfiguration;
+import org.hbateam.failover.internal.config.TeamSettings;
+import org.hbateam.failover.internal.team.Fixture;
 import org.junit.jupiter.api.Test;
 
 class TeamConfigComponentTest {

@@ -10,6 +10,7 @@ import org.hbateam.api.team.Team;
 import org.hbateam.driver.iscsi.internal.SessionDirectory;
 import org.hbateam.failover.admin.PathStatus;
 import org.hbateam.failover.admin.TeamStatus;
+import org.hbateam.failover.internal.config.FailoverConfiguration;
 
 /**
  * The real failover service, built with {@code new} as DS would build it (with the configuration's declared
