@@ -93,6 +93,12 @@ public class SelectBenchmark {
         return selectAndCount(commands);
     }
 
+    @Benchmark
+    @Threads(4)
+    public int fourThreads(Commands commands) {
+        return selectAndCount(commands);
+    }
+
     private int selectAndCount(Commands commands) {
         int command = commands.next();
         Direction direction = commands.directions[command];

@@ -80,14 +80,15 @@ public final class IscsiTools {
     }
 
     /**
-     * Runs the write benchmark peer against {@code path} and returns its one-line result
-     * ({@code WRITE_BENCH block_size=.. queue_depth=.. seconds=.. ios=.. errors=.. bytes=..
-     * mib_per_s=.. iops=..}); the timeout must exceed {@code seconds}.
+     * Runs the benchmark peer ({@code iscsi-bench}, libiscsi's async API) in {@code mode} ({@code write},
+     * {@code read}, {@code randwrite}, {@code randread}) against {@code path} and returns its one-line result
+     * ({@code mode=.. block_size=.. queue_depth=.. seconds=.. ios=.. errors=.. bytes=.. mib_per_s=.. iops=..
+     * cpu_s=.. lat_p50_us=.. lat_p99_us=.. lat_p999_us=..}); the timeout must exceed {@code seconds}.
      */
-    public BedSummary writeBench(int path, int lun, int blockSize, int queueDepth, double seconds) {
-        String line = run(new byte[0], peer("iscsi-write-bench"), "-b", Integer.toString(blockSize),
+    public BedSummary bench(String mode, int path, int lun, int blockSize, int queueDepth, double seconds) {
+        String line = run(new byte[0], peer("iscsi-bench"), "-m", mode, "-b", Integer.toString(blockSize),
                 "-q", Integer.toString(queueDepth), "-t", Double.toString(seconds), bed.lunUrl(path, lun)).out();
-        return BedSummary.parse(line.replaceFirst("^WRITE_BENCH\\s+", "").replace(' ', '\n'));
+        return BedSummary.parse(line.replaceFirst("^BENCH\\s+", "").replace(' ', '\n'));
     }
 
     private String peer(String name) {

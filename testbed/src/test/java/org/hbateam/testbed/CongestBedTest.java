@@ -24,7 +24,7 @@ class CongestBedTest {
     @Test
     void congestHoldsThePacketsAndReleaseDeliversThemAllLate(TestBed bed) throws Exception {
         CompletableFuture<BedSummary> bench = CompletableFuture.supplyAsync(
-                () -> bed.tools().withTimeout(Duration.ofSeconds(40)).writeBench(1, 1, 65536, 8, 6.0));
+                () -> bed.tools().withTimeout(Duration.ofSeconds(40)).bench("write", 1, 1, 65536, 8, 6.0));
         try {
             // Congest only a link that carries the bench's writes: its session is logged in.
             awaitStatus(bed, "CONNECTIONS", connections -> !connections.isEmpty());

@@ -127,7 +127,7 @@ class TwoPathBedTest {
 
     @Test
     void dropConnectionsEndsTheTargetsConnections(TestBed bed) throws Exception {
-        Process bench = new ProcessBuilder(bed.peers().resolve("iscsi-write-bench").toString(), "-t", "4", "-q", "4",
+        Process bench = new ProcessBuilder(bed.peers().resolve("iscsi-bench").toString(), "-t", "4", "-q", "4",
                 bed.lunUrl(1, 1)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             String before = awaitConnections(bed, "");
@@ -142,11 +142,17 @@ class TwoPathBedTest {
     }
 
     @Test
-    void writeBenchPeerReportsThroughput(TestBed bed) {
-        BedSummary result = bed.tools().withTimeout(Duration.ofSeconds(30)).writeBench(1, 1, 131072, 8, 1.0);
-        assertTrue(Long.parseLong(result.get("ios")) > 0, "the bench completed writes: " + result);
-        assertEquals("0", result.get("errors"), "no write failed: " + result);
-        assertTrue(Double.parseDouble(result.get("mib_per_s")) > 0, "a throughput figure: " + result);
+    void benchPeerReportsThroughputLatencyAndCpu(TestBed bed) {
+        for (String mode : new String[] {"write", "randread"}) {
+            BedSummary result = bed.tools().withTimeout(Duration.ofSeconds(30)).bench(mode, 1, 1, 131072, 8, 1.0);
+            assertEquals(mode, result.get("mode"), "the peer ran the mode asked for: " + result);
+            assertTrue(Long.parseLong(result.get("ios")) > 0, "the bench completed commands: " + result);
+            assertEquals("0", result.get("errors"), "no command failed: " + result);
+            assertTrue(Double.parseDouble(result.get("mib_per_s")) > 0, "a throughput figure: " + result);
+            double p50 = Double.parseDouble(result.get("lat_p50_us"));
+            assertTrue(p50 > 0 && p50 <= Double.parseDouble(result.get("lat_p999_us")), "ordered latency percentiles: " + result);
+            assertTrue(Double.parseDouble(result.get("cpu_s")) > 0, "the peer's own CPU time: " + result);
+        }
     }
 
     /** Polls CONNECTIONS until it differs from {@code previous}; a deadline, not a timed assertion. */

@@ -13,7 +13,7 @@ import org.hbateam.testbed.TestBed;
 /**
  * libiscsi's side of the comparison on the same bed path: {@code iscsi-perf} for sequential reads (it runs
  * until SIGINT, so {@code timeout -s INT} ends it; its last "iops average" is the run's average) and the test
- * bed's {@code iscsi-write-bench} peer for sequential writes.
+ * bed's {@code iscsi-bench -m write} peer for sequential writes.
  */
 final class LibiscsiPeers {
     private static final Pattern IOPS_AVERAGE = Pattern.compile("iops average (\\d+)");
@@ -47,11 +47,11 @@ final class LibiscsiPeers {
         return iops * (double) blockBytes / (1 << 20);
     }
 
-    /** MiB/s of {@code iscsi-write-bench} sequential writes through bed path {@code path}, LUN 1; fails if a write failed. */
+    /** MiB/s of {@code iscsi-bench -m write} sequential writes through bed path {@code path}, LUN 1; fails if a write failed. */
     double writes(int path, int blockBytes, int depth, double seconds) {
-        var line = bed.tools().withTimeout(Duration.ofSeconds((long) seconds + 30)).writeBench(path, 1, blockBytes, depth, seconds);
+        var line = bed.tools().withTimeout(Duration.ofSeconds((long) seconds + 30)).bench("write", path, 1, blockBytes, depth, seconds);
         if (line.longValue("errors") != 0) {
-            throw new IllegalStateException("iscsi-write-bench had failed writes: " + line);
+            throw new IllegalStateException("iscsi-bench -m write had failed writes: " + line);
         }
         return Double.parseDouble(line.get("mib_per_s"));
     }

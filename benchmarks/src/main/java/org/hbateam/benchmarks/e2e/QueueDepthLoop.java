@@ -18,7 +18,7 @@ import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
 
 /**
- * Sequential I/O through {@link Team#submit} (or straight through one {@link DataPath}) at a fixed queue depth, like iscsi-perf and iscsi-write-bench:
+ * Sequential I/O through {@link Team#submit} (or straight through one {@link DataPath}) at a fixed queue depth, like iscsi-perf and the bed's iscsi-bench:
  * each of {@code depth} slots ({@link LoadSlot}) owns one reused buffer and one direction, and each completion
  * submits the slot's next command from the completing thread (the driver's reader), so there is no hand-off
  * between threads. The offset wraps at the end of the LUN. Runs until {@link #stop} or its duration ends.

@@ -29,7 +29,7 @@ final class Report {
                 + "even pairs libiscsi first). **Ours:** the iSCSI driver and a team over one path, driven through the async "
                 + "`Team.submit`; each completion submits the slot's next command from the completing thread (the driver's "
                 + "reader), no hand-off. **libiscsi:** `iscsi-perf -m 32 -b 256` for reads (ended by SIGINT; its run average), "
-                + "the test bed's `iscsi-write-bench -b 131072 -q 32` for writes. MiB/s (2^20).", fmt(s.seconds()), r.reads().size());
+                + "the test bed's `iscsi-bench -m write -b 131072 -q 32` for writes. MiB/s (2^20).", fmt(s.seconds()), r.reads().size());
         line("");
         line("The last two columns are a diagnostic outside the pairs: the same loop straight on the driver's `DataPath`, "
                 + "without the team, run after each pair.");

@@ -5,8 +5,8 @@ import org.hbateam.api.team.Team;
 /**
  * Switches a loaded team from static to dynamic (the switch starts the dynamic balancer from the configured
  * shares, [0036]) and traces it until the shares have had time to settle; then the caller measures.
- * TimerInterval is set first, with the patent's other two parameters at their defaults (ChangeThreshold 10,
- * LBChange% 10).
+ * TimerInterval and the mode are set first, with the patent's other two parameters at their defaults
+ * (ChangeThreshold 10, LBChange% 10).
  */
 final class DynamicRun {
     static final int CHANGE_THRESHOLD = 10;
@@ -17,7 +17,7 @@ final class DynamicRun {
 
     static Trace switchAndTrace(SimSetup setup, Team team, String teamName, Case c, double warmupSeconds,
             double settleSeconds, QueueDepthLoad load, QueueDepthLoad other, String adapter) throws Exception {
-        setup.dynamicParameters(c.intervalMs(), CHANGE_THRESHOLD, LB_CHANGE);
+        setup.dynamicParameters(c.intervalMs(), CHANGE_THRESHOLD, LB_CHANGE, c.mode());
         setup.policy(teamName, "static", c.shares());
         Thread.sleep(Math.round(warmupSeconds * 1000));
         setup.policy(teamName, "dynamic", c.shares());

@@ -49,14 +49,19 @@ public final class ScenarioMain {
             out.printf("Scenarios on the simulated driver, started %s; %s; %d runs per row, median shown; "
                     + "each team keeps %d commands of %d KiB in flight, %d %% reads.%n", started, options,
                     options.repeats(), options.queueDepth(), QueueDepthLoad.COMMAND_BYTES / 1024, options.readPercent());
-            if (!options.only().equals("unequal")) {
+            if (options.only().equals("all") || options.only().equals("shared")) {
                 try (SimSetup setup = new SimSetup(configAdmin, teams)) {
                     new SharedAdapterScenario(options, progress).run(setup, out);
                 }
             }
-            if (!options.only().equals("shared")) {
+            if (options.only().equals("all") || options.only().equals("unequal")) {
                 try (SimSetup setup = new SimSetup(configAdmin, teams)) {
                     new UnequalAdaptersScenario(options, progress).run(setup, out);
+                }
+            }
+            if (options.only().equals("all") || options.only().equals("recovery")) {
+                try (SimSetup setup = new SimSetup(configAdmin, teams)) {
+                    new CongestionThenQuietScenario(options, progress).run(setup, out);
                 }
             }
             out.printf("%nFinished %s.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS));

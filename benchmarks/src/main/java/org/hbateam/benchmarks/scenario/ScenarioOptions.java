@@ -12,14 +12,14 @@ import java.util.Locale;
  * @param readPercent     share of reads in the mix, 0 - 100
  * @param settleSeconds   how long the dynamic balancer is traced after the switch at the default 1000 ms interval
  * @param fastIntervalMs  the dynamic balancer's faster TimerInterval (second row); 0 leaves that row out
- * @param only            {@code shared}, {@code unequal} or {@code all}
+ * @param only            {@code shared}, {@code unequal}, {@code recovery} or {@code all}
  */
 record ScenarioOptions(double warmupSeconds, double measureSeconds, int repeats, int queueDepth, int readPercent,
         double settleSeconds, long fastIntervalMs, String only) {
 
     static final String USAGE = "options: --warmup S (2) --measure S (3) --repeats N (3) --queue-depth N (32) "
             + "--read-percent P (50) --settle S (20) --fast-interval MS (100; 0 = leave out) "
-            + "--only shared|unequal|all (all)";
+            + "--only shared|unequal|recovery|all (all)";
 
     static ScenarioOptions parse(String[] args) {
         ScenarioOptions o = new ScenarioOptions(2, 3, 3, 32, 50, 20, 100, "all");
@@ -47,7 +47,7 @@ record ScenarioOptions(double warmupSeconds, double measureSeconds, int repeats,
     private void check() {
         if (warmupSeconds < 0 || measureSeconds <= 0 || repeats < 1 || queueDepth < 1 || settleSeconds <= 0
                 || readPercent < 0 || readPercent > 100 || fastIntervalMs < 0
-                || !(only.equals("all") || only.equals("shared") || only.equals("unequal"))) {
+                || !(only.equals("all") || only.equals("shared") || only.equals("unequal") || only.equals("recovery"))) {
             throw new IllegalArgumentException("an option is out of range: " + this + "; " + USAGE);
         }
     }

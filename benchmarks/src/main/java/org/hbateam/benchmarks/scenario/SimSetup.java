@@ -66,11 +66,12 @@ final class SimSetup implements AutoCloseable {
         awaitPolicy(team, policy);
     }
 
-    /** The dynamic balancer's global parameters ([0027]). */
-    void dynamicParameters(long timerIntervalMs, int changeThresholdPercent, int lbChangePercent) throws IOException {
+    /** The dynamic balancer's global parameters ([0027]) and its mode. */
+    void dynamicParameters(long timerIntervalMs, int changeThresholdPercent, int lbChangePercent, String mode)
+            throws IOException {
         Configuration config = configAdmin.getConfiguration("org.hbateam.balancer.dynamic", "?");
         config.update(props("timerIntervalMs", timerIntervalMs, "changeThresholdPercent", changeThresholdPercent,
-                "lbChangePercent", lbChangePercent));
+                "lbChangePercent", lbChangePercent, "mode", mode));
         if (!made.contains(config)) {
             made.add(config);
         }

@@ -40,9 +40,10 @@ final class UnequalAdaptersScenario {
         int slowShare = Math.round(100f * SLOW_MBPS / (SLOW_MBPS + FAST_MBPS));
         String[] matched = {SLOW + "=" + slowShare, FAST + "=" + (100 - slowShare)};
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case("static, equal shares", "static", new String[0], 0));
-        cases.add(new Case("static, shares " + slowShare + "/" + (100 - slowShare), "static", matched, 0));
+        cases.add(Case.of("static, equal shares", "static"));
+        cases.add(Case.of("static, shares " + slowShare + "/" + (100 - slowShare), "static", matched));
         cases.add(Case.dynamic(1000));
+        cases.add(Case.dynamic(1000, "capacity"));
         cases.addAll(List.of(Case.of("round-robin"), Case.of("least-queue-depth"), Case.of("service-time")));
         return cases;
     }
@@ -80,9 +81,10 @@ final class UnequalAdaptersScenario {
 
     private double measure(SimSetup setup, Team team, Case c, QueueDepthLoad load, Row row) throws Exception {
         if (c.isDynamic()) {
-            // A short trace is enough: no other team uses these adapters, and the static rule between ticks
-            // delivers exactly the shares' byte split, so ActualLBShare equals the share and nothing moves.
-            double trace = Math.min(3, options.settleSeconds());
+            // The patent's mode needs only a short trace: no other team uses these adapters, and the static rule
+            // between ticks delivers exactly the shares' byte split, so nothing moves. The capacity mode moves
+            // by latency and needs its ticks.
+            double trace = c.mode().equals("patent") ? Math.min(3, options.settleSeconds()) : options.settleSeconds();
             DynamicRun.switchAndTrace(setup, team, "C", c, options.warmupSeconds(), trace, load, null, SLOW);
         } else {
             setup.policy("C", c.policy(), c.shares());

@@ -20,9 +20,12 @@ import org.hbateam.api.scsi.Direction;
  *     slot has a share (say the 100% path failed); then they split it evenly.</li>
  * <li>Otherwise the smaller {@code bytes / share} wins. A slot with 0 bytes has an infinite value and wins
  *     against any slot with bytes; that falls out of the cross product ({@code 0 * x < y * s}).</li>
- * <li>Equal values: the slot chosen least recently wins ([0023]).</li>
+ * <li>Equal values: the slot chosen least recently in a tie wins ([0023]).</li>
  * <li>Still equal (never chosen, or a racing stamp): the lower slot wins.</li>
  * </ol>
+ * Only a selection that met a tie stamps the clock. Outside ties the bytes decide, and the chosen slot's
+ * bytes grow, which turns the order by itself; stamping every selection made every submitter write the same
+ * cache line, which was most of a selection's cost with several threads (docs/benchmarks.md, "Path selection").
  * A failed slot's share is not handed to anyone explicitly: the ratio rule spreads it over the usable
  * slots in proportion to their shares. Lock-free and allocation-free.
  */
@@ -38,6 +41,7 @@ public final class ProportionalSelector {
         int best = Balancer.NO_PATH;
         double bestShare = 0;
         long bestBytes = 0;
+        boolean tied = false;
         int size = paths.size();
         for (int slot = 0; slot < size; slot++) {
             if (!paths.usable(slot)) {
@@ -45,33 +49,32 @@ public final class ProportionalSelector {
             }
             double share = shares.share(paths, slot, direction);
             long bytes = paths.windowBytes(slot, direction);
-            if (best == Balancer.NO_PATH
-                    || beats(slot, share, bytes, best, bestShare, bestBytes, direction, clock)) {
+            int order = best == Balancer.NO_PATH ? -1 : compare(share, bytes, bestShare, bestBytes);
+            if (order == 0) {
+                tied = true;
+            }
+            if (order < 0 || (order == 0 && clock.lastChosen(slot, direction) < clock.lastChosen(best, direction))) {
+                tied &= order == 0; // a strictly better slot is also strictly better than those tied with the old best
                 best = slot;
                 bestShare = share;
                 bestBytes = bytes;
             }
         }
-        if (best != Balancer.NO_PATH) {
-            clock.chose(best, direction);
+        if (tied) {
+            clock.chose(best, direction); // only a tie reads the clock, so only a tie needs to stamp it
         }
         return best;
     }
 
-    private static boolean beats(int slot, double share, long bytes, int best, double bestShare, long bestBytes,
-                                 Direction direction, ChoiceClock clock) {
+    /** Negative when (share, bytes) beats (bestShare, bestBytes) by cases 1 and 2, positive when it loses, 0 on a tie. */
+    private static int compare(double share, long bytes, double bestShare, long bestBytes) {
         boolean weighted = share > 0;
         boolean bestWeighted = bestShare > 0;
         if (weighted != bestWeighted) {
-            return weighted; // case 1
+            return weighted ? -1 : 1; // case 1
         }
         double mine = weighted ? share : 1.0;
         double theirs = bestWeighted ? bestShare : 1.0;
-        double left = (double) bytes * theirs;
-        double right = (double) bestBytes * mine;
-        if (left != right) {
-            return left < right; // case 2
-        }
-        return clock.lastChosen(slot, direction) < clock.lastChosen(best, direction); // cases 3 and 4
+        return Double.compare((double) bytes * theirs, (double) bestBytes * mine); // case 2
     }
 }

@@ -27,10 +27,14 @@ import org.hbateam.balancer.common.ShareLine;
  * ([0036]); so does a change of the configured shares, noticed at the next tick.
  */
 public final class DynamicBalancer implements Balancer {
+    /** The capacity mode's smallest move, in share points, that restarts the team's window. */
+    static final double RESTART_POINTS = 0.5;
+
     private final TeamView team;
     private final Consumer<DynamicBalancer> onClose;
     private final AtomicReference<ShareSnapshot> snapshot;
     private volatile ChoiceClock clock;
+    private volatile ShareMode mode = ShareMode.PATENT;
 
     /** A balancer for {@code team} starting from its configured shares; {@code onClose} runs once on close. */
     public DynamicBalancer(TeamView team, Consumer<DynamicBalancer> onClose) {
@@ -64,7 +68,8 @@ public final class DynamicBalancer implements Balancer {
     @Override
     public String status() {
         PathSet paths = snapshot.get().paths;
-        return "dynamic: " + ShareLine.of(this, paths, Direction.READ) + "; " + ShareLine.of(this, paths, Direction.WRITE);
+        String name = mode == ShareMode.PATENT ? "dynamic" : "dynamic " + mode.configName();
+        return name + ": " + ShareLine.of(this, paths, Direction.READ) + "; " + ShareLine.of(this, paths, Direction.WRITE);
     }
 
     /** Stops taking part in the factory's ticks. */
@@ -79,6 +84,7 @@ public final class DynamicBalancer implements Balancer {
      * races with a membership change is dropped: the new set starts from its configured shares anyway.
      */
     void tick(DynamicParameters parameters) {
+        mode = parameters.mode();
         ShareSnapshot current = snapshot.get();
         if (current.configurationChanged()) {
             if (snapshot.compareAndSet(current, ShareSnapshot.configured(current.paths))) {
@@ -88,22 +94,48 @@ public final class DynamicBalancer implements Balancer {
         }
         PathSet paths = current.paths;
         boolean[] usable = usable(paths);
+        long[] latency = latencies(paths);
         long[] nowRead = ShareSnapshot.adapterBytes(paths, Direction.READ);
         long[] nowWrite = ShareSnapshot.adapterBytes(paths, Direction.WRITE);
         double[] read = current.readShares.clone();
         double[] write = current.writeShares.clone();
-        boolean moved = ShareRebalancer.rebalance(read, delta(nowRead, current.adapterRead), usable,
-            parameters.changeThresholdPercent(), parameters.lbChangePercent());
-        moved |= ShareRebalancer.rebalance(write, delta(nowWrite, current.adapterWrite), usable,
-            parameters.changeThresholdPercent(), parameters.lbChangePercent());
-        if (snapshot.compareAndSet(current, current.next(read, write, nowRead, nowWrite)) && moved) {
+        int[] quietRead = current.quietRead.clone();
+        int[] quietWrite = current.quietWrite.clone();
+        boolean moved = step(read, current.readShares, current.configuredRead, delta(nowRead, current.adapterRead),
+            latency, usable, quietRead, parameters);
+        moved |= step(write, current.writeShares, current.configuredWrite, delta(nowWrite, current.adapterWrite),
+            latency, usable, quietWrite, parameters);
+        if (snapshot.compareAndSet(current, current.next(read, write, nowRead, nowWrite, quietRead, quietWrite)) && moved) {
             team.restartWindow(); // the static rule starts even on the new shares, not on old imbalance
         }
+    }
+
+    /**
+     * One direction's tick in the configured mode; true when the shares moved enough to restart the window.
+     * The capacity mode nudges shares a little at almost every tick; restarting the window for a nudge would
+     * hand every tick's first commands to whichever path the restart leaves at 0 bytes.
+     */
+    private static boolean step(double[] shares, double[] before, int[] configured, long[] bytes, long[] latency,
+                                boolean[] usable, int[] quiet, DynamicParameters p) {
+        return switch (p.mode()) {
+            case PATENT -> ShareRebalancer.rebalance(shares, bytes, usable, p.changeThresholdPercent(), p.lbChangePercent());
+            case RELAXED -> ShareRebalancer.rebalance(shares, bytes, usable, p.changeThresholdPercent(), p.lbChangePercent())
+                | ShareRelaxation.relax(shares, before, configured, bytes, latency, usable, quiet, p);
+            case CAPACITY -> CapacitySteering.steer(shares, bytes, latency, usable, p.lbChangePercent()) >= RESTART_POINTS;
+        };
     }
 
     /** The raw dynamic share of {@code slot}, before spreading failed paths' shares; for tests. */
     double rawShare(int slot, Direction direction) {
         return snapshot.get().share(null, slot, direction);
+    }
+
+    private static long[] latencies(PathSet paths) {
+        long[] latency = new long[paths.size()];
+        for (int slot = 0; slot < latency.length; slot++) {
+            latency[slot] = paths.averageLatencyNanos(slot);
+        }
+        return latency;
     }
 
     private static boolean[] usable(PathSet paths) {

@@ -7,8 +7,8 @@ import org.hbateam.balancer.common.ShareSource;
 /**
  * The dynamic shares of one PathSet at one moment, immutable: a tick builds a new snapshot and publishes it
  * whole, so a selection never mixes two ticks. It also keeps what the next tick needs: the configured
- * shares it started from (to notice a reconfiguration) and each slot's adapter byte counters at the last
- * tick (the baseline of the interval).
+ * shares it started from (to notice a reconfiguration), each slot's adapter byte counters at the last
+ * tick (the baseline of the interval), and the relaxed mode's count of quiet intervals per slot.
  */
 final class ShareSnapshot implements ShareSource {
     final PathSet paths;
@@ -18,9 +18,11 @@ final class ShareSnapshot implements ShareSource {
     final int[] configuredWrite;
     final long[] adapterRead;
     final long[] adapterWrite;
+    final int[] quietRead;
+    final int[] quietWrite;
 
     private ShareSnapshot(PathSet paths, double[] readShares, double[] writeShares, int[] configuredRead,
-                          int[] configuredWrite, long[] adapterRead, long[] adapterWrite) {
+                          int[] configuredWrite, long[] adapterRead, long[] adapterWrite, int[] quietRead, int[] quietWrite) {
         this.paths = paths;
         this.readShares = readShares;
         this.writeShares = writeShares;
@@ -28,6 +30,8 @@ final class ShareSnapshot implements ShareSource {
         this.configuredWrite = configuredWrite;
         this.adapterRead = adapterRead;
         this.adapterWrite = adapterWrite;
+        this.quietRead = quietRead;
+        this.quietWrite = quietWrite;
     }
 
     /** Shares recomputed from the team's configuration ([0036]), the interval starting now. */
@@ -35,12 +39,14 @@ final class ShareSnapshot implements ShareSource {
         int[] read = configured(paths, Direction.READ);
         int[] write = configured(paths, Direction.WRITE);
         return new ShareSnapshot(paths, toDoubles(read), toDoubles(write), read, write,
-            adapterBytes(paths, Direction.READ), adapterBytes(paths, Direction.WRITE));
+            adapterBytes(paths, Direction.READ), adapterBytes(paths, Direction.WRITE), new int[read.length], new int[write.length]);
     }
 
-    /** The next tick's snapshot: new shares, the same configuration, the interval restarting now. */
-    ShareSnapshot next(double[] newRead, double[] newWrite, long[] nowRead, long[] nowWrite) {
-        return new ShareSnapshot(paths, newRead, newWrite, configuredRead, configuredWrite, nowRead, nowWrite);
+    /** The next tick's snapshot: new shares and quiet counts, the same configuration, the interval restarting now. */
+    ShareSnapshot next(double[] newRead, double[] newWrite, long[] nowRead, long[] nowWrite, int[] newQuietRead,
+                       int[] newQuietWrite) {
+        return new ShareSnapshot(paths, newRead, newWrite, configuredRead, configuredWrite, nowRead, nowWrite,
+            newQuietRead, newQuietWrite);
     }
 
     /** True when the team's configured shares are no longer those this snapshot started from. */

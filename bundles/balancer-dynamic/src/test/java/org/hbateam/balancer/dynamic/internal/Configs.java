@@ -8,6 +8,11 @@ final class Configs {
     }
 
     static DynamicConfiguration of(long timerIntervalMs, double changeThresholdPercent, double lbChangePercent) {
+        return of(timerIntervalMs, changeThresholdPercent, lbChangePercent, "patent", 3, 25.0);
+    }
+
+    static DynamicConfiguration of(long timerIntervalMs, double changeThresholdPercent, double lbChangePercent,
+                                   String mode, int relaxIntervals, double normalLatencyPercent) {
         return new DynamicConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -27,6 +32,21 @@ final class Configs {
             @Override
             public double lbChangePercent() {
                 return lbChangePercent;
+            }
+
+            @Override
+            public String mode() {
+                return mode;
+            }
+
+            @Override
+            public int relaxIntervals() {
+                return relaxIntervals;
+            }
+
+            @Override
+            public double normalLatencyPercent() {
+                return normalLatencyPercent;
             }
         };
     }

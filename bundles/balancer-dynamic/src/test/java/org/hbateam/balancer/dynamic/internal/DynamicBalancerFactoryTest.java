@@ -46,8 +46,12 @@ class DynamicBalancerFactoryTest {
             factory.modified(Configs.of(1000, 20, 100.5));
             factory.modified(Configs.of(1000, Double.NaN, 5));
             assertEquals(before, factory.parameters(), "invalid parameters must leave the previous ones in force");
+            factory.modified(Configs.of(1000, 20, 5, "capacity-aware", 3, 25));
+            factory.modified(Configs.of(1000, 20, 5, "relaxed", 0, 25));
+            factory.modified(Configs.of(1000, 20, 5, "relaxed", 3, -1));
+            assertEquals(before, factory.parameters(), "an unknown mode or a bad relaxed-mode key must leave the previous ones in force");
             factory.modified(Configs.of(2000, 0, 100));
-            assertEquals(new DynamicParameters(2000, 0, 100), factory.parameters(), "valid parameters apply, bounds included");
+            assertEquals(DynamicParameters.patent(2000, 0, 100), factory.parameters(), "valid parameters apply, bounds included");
         } finally {
             factory.deactivate();
         }

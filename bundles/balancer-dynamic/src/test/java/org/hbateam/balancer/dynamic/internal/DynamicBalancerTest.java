@@ -111,6 +111,51 @@ class DynamicBalancerTest {
         assertEquals(Balancer.NO_PATH, noneUsable(balancer, three), "no usable path gives NO_PATH");
     }
 
+    @Test
+    void relaxedModeGivesTheShareBackOnceTheCongestionIsOver() {
+        DynamicParameters relaxed = new DynamicParameters(1000, 10, 10, ShareMode.RELAXED, 3, 25);
+        FakePathSet paths = new FakePathSet("shared", "own");
+        DynamicBalancer balancer = new DynamicBalancer(new FakeTeamView("a", paths), b -> { });
+        Workload workload = new Workload(balancer, paths, 7);
+        for (int tick = 0; tick < 10; tick++) { // team B keeps the shared adapter busy: slow and full
+            workload.run(2000);
+            paths.addAdapterTraffic("shared", Direction.READ, 100L << 20);
+            paths.latency(0, 5_000_000);
+            paths.latency(1, 1_000_000);
+            balancer.tick(relaxed);
+        }
+        double low = balancer.rawShare(0, Direction.READ);
+        assertTrue(low < 20, "the congested path lost share as in the patent's mode: " + low);
+        int ticks = 0;
+        paths.latency(0, 1_000_000); // team B stopped
+        while (balancer.rawShare(0, Direction.READ) < 50.0 - 1e-9 && ticks < 30) {
+            workload.run(2000);
+            balancer.tick(relaxed);
+            ticks++;
+        }
+        assertEquals(50.0, balancer.rawShare(0, Direction.READ), 1e-9, "the configured share comes back");
+        assertTrue(ticks <= 3 + 8, "3 quiet ticks, then 5 points a tick: back within 11 ticks, took " + ticks);
+        assertTrue(balancer.status().startsWith("dynamic relaxed: "), "status names the mode: " + balancer.status());
+    }
+
+    @Test
+    void patentModeKeepsTheShareAwayAfterTheCongestion() {
+        FakePathSet paths = new FakePathSet("shared", "own");
+        DynamicBalancer balancer = new DynamicBalancer(new FakeTeamView("a", paths), b -> { });
+        Workload workload = new Workload(balancer, paths, 8);
+        for (int tick = 0; tick < 10; tick++) {
+            workload.run(2000);
+            paths.addAdapterTraffic("shared", Direction.READ, 100L << 20);
+            balancer.tick(PARAMETERS);
+        }
+        double low = balancer.rawShare(0, Direction.READ);
+        for (int tick = 0; tick < 20; tick++) {
+            workload.run(2000);
+            balancer.tick(PARAMETERS);
+        }
+        assertEquals(low, balancer.rawShare(0, Direction.READ), 1e-9, "FIG. 5 never moves share back");
+    }
+
     private static int noneUsable(Balancer balancer, FakePathSet paths) {
         for (int slot = 0; slot < paths.size(); slot++) {
             paths.fail(slot);
