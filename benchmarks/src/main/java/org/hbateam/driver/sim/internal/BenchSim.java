@@ -1,6 +1,5 @@
 package org.hbateam.driver.sim.internal;
 
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,12 +25,16 @@ public final class BenchSim implements AutoCloseable {
 
     /** Adds an adapter; {@code latencyMicros} 0 and a high bandwidth make it no bottleneck. */
     public void adapter(String name, int bandwidthMBps, int latencyMicros, int queueDepth) {
-        adapters.add(new SimAdapterComponent(new AdapterConfig(name, bandwidthMBps, latencyMicros, queueDepth), registry));
+        try {
+            adapters.add(new SimAdapterComponent(AdapterSettings.of(name, bandwidthMBps, latencyMicros, queueDepth), registry));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Adds LUN {@code lun} of {@code sizeMB} MiB behind the default target, one path per named adapter. */
     public void lun(long lun, int sizeMB, String... adapterNames) {
-        SimLunComponent component = new SimLunComponent(new LunConfig(lun, sizeMB, adapterNames), "bench-lun-" + lun,
+        SimLunComponent component = new SimLunComponent(LunConfig.of(lun, sizeMB, adapterNames), "bench-lun-" + lun,
                 registry, registry::hasAdapter);
         component.activate();
         luns.add(component);
@@ -59,17 +62,5 @@ public final class BenchSim implements AutoCloseable {
         luns.forEach(SimLunComponent::deactivate);
         adapters.forEach(SimAdapterComponent::deactivate);
         registry.close();
-    }
-
-    private record AdapterConfig(String name, int bandwidthMBps, int latencyMicros, int queueDepth)
-            implements SimAdapterConfiguration {
-        @Override public Class<? extends Annotation> annotationType() { return SimAdapterConfiguration.class; }
-    }
-
-    private record LunConfig(long lun, int sizeMB, String[] adapters) implements SimLunConfiguration {
-        @Override public Class<? extends Annotation> annotationType() { return SimLunConfiguration.class; }
-        @Override public String target() { return LunSettings.DEFAULT_TARGET; }
-        @Override public String luIdentity() { return ""; }
-        @Override public String serial() { return ""; }
     }
 }

@@ -3,7 +3,7 @@ package org.hbateam.failover.internal;
 import java.util.Locale;
 
 /** When a failed path that looks healthy again goes back into service. */
-enum Failback {
+public enum Failback {
     /** As soon as the driver reports it UP or a probe answers. */
     IMMEDIATE,
     /** Only when an operator reinstates it. */

@@ -4,16 +4,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The validated global settings (PID {@code org.hbateam.failover}); see {@link FailoverConfiguration} for
- * every key, default and range. Immutable; a new configuration replaces the whole object or nothing.
+ * every key, default and range. Immutable; a new configuration replaces the whole object or nothing. Public
+ * (in an unexported package) so that harnesses build a {@link FailoverService} with {@code new}, as DS does.
  */
-record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long commandTimeoutFloorMs,
+public record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long commandTimeoutFloorMs,
                         int timeoutLatencyFactor, long noPathRetryMs, int maxRetries, long probeIntervalMs,
                         long sweepIntervalMs, Failback failback, long failbackStableMs, int flakyFailures,
                         long flakyWindowMs, long flakyHoldDownMs, long fenceTimeoutMs, long targetRetryMs) {
-    static final String PID = "org.hbateam.failover";
+    public static final String PID = "org.hbateam.failover";
 
     /** The defaults, as {@link FailoverConfiguration} declares them. */
-    static FailoverSettings defaults() {
+    public static FailoverSettings defaults() {
         return new FailoverSettings("static", 30000, 500, 4, 15000, 8, 2000, 50, Failback.STABLE, 5000, 5,
                 60000, 60000, 30000, 15000);
     }
@@ -56,31 +57,37 @@ record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long comman
         }
     }
 
-    FailoverSettings withNoPathRetryMs(long millis) {
+    public FailoverSettings withDefaultPolicy(String policy) {
+        return new FailoverSettings(policy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
+                noPathRetryMs, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
+                flakyWindowMs, flakyHoldDownMs, fenceTimeoutMs, targetRetryMs);
+    }
+
+    public FailoverSettings withNoPathRetryMs(long millis) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 millis, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
                 flakyWindowMs, flakyHoldDownMs, fenceTimeoutMs, targetRetryMs);
     }
 
-    FailoverSettings withProbeIntervalMs(long millis) {
+    public FailoverSettings withProbeIntervalMs(long millis) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 noPathRetryMs, maxRetries, millis, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
                 flakyWindowMs, flakyHoldDownMs, fenceTimeoutMs, targetRetryMs);
     }
 
-    FailoverSettings withFailback(Failback newFailback, long stableMs) {
+    public FailoverSettings withFailback(Failback newFailback, long stableMs) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 noPathRetryMs, maxRetries, probeIntervalMs, sweepIntervalMs, newFailback, stableMs, flakyFailures,
                 flakyWindowMs, flakyHoldDownMs, fenceTimeoutMs, targetRetryMs);
     }
 
-    FailoverSettings withFlaky(int failures, long windowMs, long holdDownMs) {
+    public FailoverSettings withFlaky(int failures, long windowMs, long holdDownMs) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 noPathRetryMs, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, failures,
                 windowMs, holdDownMs, fenceTimeoutMs, targetRetryMs);
     }
 
-    FailoverSettings withFencing(long fenceMs, long targetRetryBudgetMs) {
+    public FailoverSettings withFencing(long fenceMs, long targetRetryBudgetMs) {
         return new FailoverSettings(defaultPolicy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
                 noPathRetryMs, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
                 flakyWindowMs, flakyHoldDownMs, fenceMs, targetRetryBudgetMs);

@@ -78,7 +78,7 @@ public final class DynamicBalancer implements Balancer {
      * restarts the team's window when they moved. Runs on the factory's timer thread only. A tick that
      * races with a membership change is dropped: the new set starts from its configured shares anyway.
      */
-    void tick(DynamicParameters parameters) {
+    void tick(DynamicSettings parameters) {
         ShareSnapshot current = snapshot.get();
         if (current.configurationChanged()) {
             if (snapshot.compareAndSet(current, ShareSnapshot.configured(current.paths))) {

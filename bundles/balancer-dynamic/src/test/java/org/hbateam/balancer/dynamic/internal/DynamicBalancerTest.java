@@ -11,7 +11,7 @@ import org.hbateam.balancer.testkit.Workload;
 import org.junit.jupiter.api.Test;
 
 class DynamicBalancerTest {
-    private static final DynamicParameters PARAMETERS = DynamicParameters.DEFAULTS;
+    private static final DynamicSettings PARAMETERS = DynamicSettings.DEFAULTS;
 
     @Test
     void pathOnABusySharedAdapterLosesShareOverTicks() {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the session's asynchronous core; a path without a live session fails them at once with PATH_DOWN.
  * State changes come from the session's own thread, so they are already ordered.
  */
-final class IscsiPath implements DataPath {
+public final class IscsiPath implements DataPath {
     private static final Logger LOG = LoggerFactory.getLogger(IscsiPath.class);
 
     private final String id;
@@ -136,7 +136,7 @@ final class IscsiPath implements DataPath {
     }
 
     /** The operational parameters of the session carrying the path now, or null while it is down. */
-    Negotiated parameters() {
+    public Negotiated parameters() {
         Session current = session;
         return current == null ? null : current.parameters();
     }
