@@ -26,6 +26,8 @@ import org.hbateam.api.scsi.ScsiResult;
  */
 public final class QueueDepthLoop {
     private static final long UNBOUNDED_NANOS = Long.MAX_VALUE / 4;
+    /** How long the last commands may take after the end of a run before the run fails. */
+    private static final long DRAIN_SECONDS = 60;
 
     private final Sink sink;
     private final LoadSpec spec;
@@ -80,15 +82,25 @@ public final class QueueDepthLoop {
     /** Runs for {@code seconds}, waits for the last commands, and returns what completed. */
     public LoadResult run(double seconds) throws InterruptedException {
         start((long) (seconds * 1e9));
-        if (!awaitDrained(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("commands did not complete within 60 s of the end of the run");
-        }
+        awaitEnd();
         return result();
     }
 
     /** Asks the slots to send nothing more; the commands in flight still complete and are counted. */
     public void stop() {
         stopAtNanos = System.nanoTime();
+    }
+
+    /** Stops and waits for every slot's last command; one still out after 60 s fails the run. */
+    public void stopAndDrain() throws InterruptedException {
+        stop();
+        awaitEnd();
+    }
+
+    private void awaitEnd() throws InterruptedException {
+        if (!awaitDrained(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(inFlight() + " commands still in flight " + DRAIN_SECONDS + " s after the end of the run");
+        }
     }
 
     /** Waits up to {@code timeout} after the end of the run for every slot's last command; true when none is left. */

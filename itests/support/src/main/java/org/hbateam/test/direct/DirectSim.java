@@ -1,4 +1,4 @@
-package org.hbateam.driver.sim.internal;
+package org.hbateam.test.direct;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,15 +7,20 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hbateam.api.path.DataPath;
+import org.hbateam.driver.sim.internal.AdapterSettings;
+import org.hbateam.driver.sim.internal.ConfigException;
+import org.hbateam.driver.sim.internal.LunConfig;
+import org.hbateam.driver.sim.internal.SimAdapterComponent;
+import org.hbateam.driver.sim.internal.SimLunComponent;
+import org.hbateam.driver.sim.internal.SimRegistry;
 
 /**
- * The real simulated driver for benchmarks, built with {@code new} as its unit tests build it: adapter and LUN
- * components on one {@link SimRegistry}, whose paths are collected in a list instead of the service registry.
- * Lives in the driver's package because its components' test constructors and configurations are package
- * private. {@link #close()} deactivates everything, so no adapter thread outlives a benchmark.
+ * The real simulated driver built with {@code new}: adapter and LUN components on one registry, whose paths
+ * are collected in a list instead of the service registry. {@link #close()} deactivates everything, so no
+ * adapter thread outlives a harness.
  */
-public final class BenchSim implements AutoCloseable {
-    private final List<SimPath> published = new CopyOnWriteArrayList<>();
+public final class DirectSim implements AutoCloseable {
+    private final List<DataPath> published = new CopyOnWriteArrayList<>();
     private final SimRegistry registry = new SimRegistry(path -> {
         published.add(path);
         return () -> published.remove(path);
@@ -24,17 +29,13 @@ public final class BenchSim implements AutoCloseable {
     private final List<SimLunComponent> luns = new ArrayList<>();
 
     /** Adds an adapter; {@code latencyMicros} 0 and a high bandwidth make it no bottleneck. */
-    public void adapter(String name, int bandwidthMBps, int latencyMicros, int queueDepth) {
-        try {
-            adapters.add(new SimAdapterComponent(AdapterSettings.of(name, bandwidthMBps, latencyMicros, queueDepth), registry));
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+    public void adapter(String name, int bandwidthMBps, int latencyMicros, int queueDepth) throws ConfigException {
+        adapters.add(new SimAdapterComponent(AdapterSettings.of(name, bandwidthMBps, latencyMicros, queueDepth), registry));
     }
 
     /** Adds LUN {@code lun} of {@code sizeMB} MiB behind the default target, one path per named adapter. */
     public void lun(long lun, int sizeMB, String... adapterNames) {
-        SimLunComponent component = new SimLunComponent(LunConfig.of(lun, sizeMB, adapterNames), "bench-lun-" + lun,
+        SimLunComponent component = new SimLunComponent(LunConfig.of(lun, sizeMB, adapterNames), "direct-lun-" + lun,
                 registry, registry::hasAdapter);
         component.activate();
         luns.add(component);
@@ -45,7 +46,7 @@ public final class BenchSim implements AutoCloseable {
         return List.copyOf(published);
     }
 
-    /** The service properties the driver registers each path with (see ServicePathPublisher). */
+    /** The service properties a path is registered with (see the driver's ServicePathPublisher). */
     public static Map<String, Object> properties(DataPath path) {
         Map<String, Object> properties = new HashMap<>();
         properties.put(DataPath.PATH_ID, path.id());

@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.test.direct;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -7,35 +7,38 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.DataPath;
-import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
+import org.hbateam.driver.iscsi.internal.Adapter;
+import org.hbateam.driver.iscsi.internal.AdapterSettings;
+import org.hbateam.driver.iscsi.internal.PathRegistry;
+import org.hbateam.driver.iscsi.internal.SessionDirectory;
 import org.hbateam.driver.iscsi.internal.login.Portal;
-import org.hbateam.driver.iscsi.internal.login.Proposal;
-import org.hbateam.failover.internal.FailoverForE2e;
-import org.hbateam.testbed.TestBed;
 
 /**
- * One driver adapter per bed path, each bound to its path's host address and logged in to its portal with the
- * driver's default settings, every published path handed to a failover service as the OSGi registry would.
+ * Real iSCSI driver adapters, one per portal, each bound to its own local address, logged in with the driver's
+ * default settings, and every published path handed to a {@link DirectFailover} as the OSGi registry would. The
+ * adapters share one session directory, as the adapters of one framework do: a live session fences a dead one.
  */
-public final class BenchAdapters implements AutoCloseable {
+public final class IscsiAdapters implements AutoCloseable {
     private static final long LOGIN_GUARD_NANOS = TimeUnit.SECONDS.toNanos(30);
     private final List<Adapter> adapters = new ArrayList<>();
-    /** One directory for the team's adapters: each adapter's live session is a route that fences the others'. */
     private final SessionDirectory directory = new SessionDirectory();
 
-    /** Starts adapters on bed paths {@code bedPaths} (1-based), feeding {@code failover}. */
-    public BenchAdapters(TestBed bed, String prefix, List<Integer> bedPaths, FailoverForE2e failover) {
-        for (int path : bedPaths) {
-            AdapterSettings settings = new AdapterSettings(prefix + path, new InetSocketAddress(bed.hostAddress(path), 0),
-                    "iqn.2026-01.org.hbateam:bench-" + prefix, List.of(Portal.parse(bed.portal(path).toString())),
-                    List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000, 1000);
+    /**
+     * Starts adapter {@code namePrefix + (i + 1)} from {@code localAddresses.get(i)} to {@code portals.get(i)} and
+     * target {@code targetIqn}, for each i.
+     */
+    public IscsiAdapters(String namePrefix, String initiatorName, List<InetSocketAddress> localAddresses,
+                         List<Portal> portals, String targetIqn, DirectFailover failover) {
+        for (int i = 0; i < portals.size(); i++) {
+            AdapterSettings settings = AdapterSettings.builder(namePrefix + (i + 1), initiatorName, List.of(portals.get(i)))
+                    .localAddress(localAddresses.get(i)).targets(List.of(targetIqn)).build();
             Adapter adapter = new Adapter(settings, registry(failover), directory);
             adapters.add(adapter);
             adapter.start();
         }
     }
 
-    /** Waits until every adapter has published LUN {@code lun}; returns the paths in bed-path order. */
+    /** Waits until every adapter has published LUN {@code lun}; returns the paths in adapter order. */
     public List<DataPath> awaitPaths(long lun) throws InterruptedException {
         List<DataPath> found = new ArrayList<>();
         long end = System.nanoTime() + LOGIN_GUARD_NANOS;
@@ -55,12 +58,14 @@ public final class BenchAdapters implements AutoCloseable {
         return found;
     }
 
+    /** Logs every adapter out; their paths leave the failover service. */
     @Override
     public void close() {
         adapters.forEach(Adapter::stop);
     }
 
-    private static PathRegistry registry(FailoverForE2e failover) {
+    /** Hands what an adapter publishes to {@code failover}, as the OSGi registry hands services to DS. */
+    public static PathRegistry registry(DirectFailover failover) {
         return (path, properties) -> {
             failover.addPath(path, properties);
             return new PathRegistry.Registration() {
