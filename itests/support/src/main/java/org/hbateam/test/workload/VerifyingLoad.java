@@ -37,7 +37,7 @@ public final class VerifyingLoad {
     private final AtomicLong longestNanos = new AtomicLong();
     private final Map<Class<?>, LongAdder> failuresByType = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
-    /** What went wrong, in words: each failed command, each hung thread. */
+    /** What went wrong, in words: each failed command, each hung thread, each wait that ran out. */
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -77,14 +77,21 @@ public final class VerifyingLoad {
         }
     }
 
-    /** Waits (a hang guard of {@code timeoutMillis}) until {@code count} more commands completed; whether they did. */
+    /**
+     * Waits up to {@code timeoutMillis} until {@code count} more commands completed; whether they did. When they did
+     * not, that is also one of the {@link #problems}.
+     */
     public boolean awaitMore(long count, long timeoutMillis) throws InterruptedException {
         long target = completed.get() + count;
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (completed.get() < target && System.nanoTime() < end) {
             Thread.sleep(10);
         }
-        return completed.get() >= target;
+        if (completed.get() < target) {
+            problems.add("only " + completed.get() + " of " + target + " commands completed in " + timeoutMillis + " ms");
+            return false;
+        }
+        return true;
     }
 
     /** {@link #awaitMore(long, long)} with the {@link #GUARD_SECONDS} guard. */
@@ -196,13 +203,15 @@ public final class VerifyingLoad {
         return new ArrayList<>(failures);
     }
 
-    /** Each failed command and each hung thread, in words; blocks that read back wrong are in {@link #summary}. */
+    /** Each failed command, hung thread, wait that ran out, and (the first 20 of) each block read back wrong, in words. */
     public List<String> problems() {
-        return new ArrayList<>(problems);
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(model.firstProblems(20));
+        return all;
     }
 
     public String summary() {
-        List<String> first = problems();
+        List<String> first = new ArrayList<>(problems);
         return "issued=" + issued() + " completed=" + completed() + " failed=" + failed() + " " + failuresByType()
                 + " hung=" + hung()
                 + " staleBlocks=" + model.staleBlocks() + " corruptBlocks=" + model.corruptBlocks()

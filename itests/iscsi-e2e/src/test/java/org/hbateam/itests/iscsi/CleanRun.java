@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.hbateam.driver.iscsi.internal.IscsiPath;
+import org.hbateam.test.workload.BlockModel;
 import org.junit.jupiter.api.function.Executable;
 
 /**

@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

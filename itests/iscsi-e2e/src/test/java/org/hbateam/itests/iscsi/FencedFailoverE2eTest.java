@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.PathState;
+import org.hbateam.driver.iscsi.internal.IscsiPath;
+import org.hbateam.failover.internal.FailoverSettings;
+import org.hbateam.test.workload.BlockModel;
+import org.hbateam.test.workload.VerifyingLoad;
 import org.hbateam.testbed.BedConfig;
 import org.hbateam.testbed.TestBed;
 import org.hbateam.testbed.TestBedExtension;
@@ -43,13 +47,13 @@ class FencedFailoverE2eTest {
      * The congested path fails once per episode: keep the flaky hold-down (5 failures a minute) out of the way,
      * and reinstate a path after 2 s of health, so every episode finds path 1 carrying I/O again.
      */
-    private static final Map<String, Object> CONGEST_CONFIG = Map.of("flakyFailures", 1000, "failbackStableMs", 2000L);
+    private static final FailoverSettings CONGEST_CONFIG = congestConfig();
 
     @Test
     void aCongestedLinkNeverLetsAGhostWriteOvertakeAnAcknowledgedOne(TestBed bed) throws Exception {
         try (E2eTeam t = new E2eTeam(bed, CONGEST_CONFIG)) {
             // Few blocks per thread, so the held writes' blocks are written again while they wait.
-            TeamLoad load = new TeamLoad(t.team, CONGEST_REGION, 10, 256, 32);
+            VerifyingLoad load = new VerifyingLoad(t.team, CONGEST_REGION, 10, 256, 32, 50);
             load.start();
             try {
                 assertTrue(load.awaitMore(200), "the load runs before the congestion: " + load.summary());
@@ -74,10 +78,11 @@ class FencedFailoverE2eTest {
     @ParameterizedTest(name = "tgtd down {0} s")
     @ValueSource(ints = {2, 9, 20})
     void aTargetRestartShorterThanNoPathRetryCostsNothing(int outageSeconds, TestBed bed) throws Exception {
-        Map<String, Object> config = Map.of("noPathRetryMs", 30000L, "fenceTimeoutMs", 30000L);
+        FailoverSettings defaults = FailoverSettings.defaults();
+        FailoverSettings config = defaults.withNoPathRetryMs(30000).withFencing(30000, defaults.targetRetryMs());
         try (E2eTeam t = new E2eTeam(bed, config)) {
             long region = RESTART_REGION + (outageSeconds == 2 ? 0 : outageSeconds == 9 ? 8 : 16) * MIB;
-            TeamLoad load = new TeamLoad(t.team, region, 8, 512, 64);
+            VerifyingLoad load = new VerifyingLoad(t.team, region, 8, 512, 64, 50);
             load.start();
             boolean resumed;
             long resumedMs;
@@ -115,7 +120,7 @@ class FencedFailoverE2eTest {
 
     @Test
     void aSilentCutWhileCompletionsChainLeavesTheOtherPathUp(TestBed bed) throws Exception {
-        try (E2eTeam t = new E2eTeam(bed, Map.of())) {
+        try (E2eTeam t = new E2eTeam(bed, FailoverSettings.defaults())) {
             // 128 chains of writes up to 512 KiB: path 1's reader, answering R2Ts with 256 KiB bursts, blocks on
             // the cut link's full send buffer under the send lock, and path 2's reader, whose completions submit
             // to path 1, blocks behind it. Fewer chains or smaller writes rarely fill that buffer on this bed.
@@ -156,8 +161,8 @@ class FencedFailoverE2eTest {
 
     @Test
     void aCommandTheDriverCannotCarryFailsAloneOnABusyTeam(TestBed bed) throws Exception {
-        try (E2eTeam t = new E2eTeam(bed, Map.of())) {
-            TeamLoad load = new TeamLoad(t.team, REFUSED_REGION, 6, 512, 64);
+        try (E2eTeam t = new E2eTeam(bed, FailoverSettings.defaults())) {
+            VerifyingLoad load = new VerifyingLoad(t.team, REFUSED_REGION, 6, 512, 64, 50);
             load.start();
             PathWatch watch = new PathWatch(Map.of("path 1", () -> t.view(t.one), "path 2", () -> t.view(t.two)));
             t.first.states.clear();
@@ -185,5 +190,12 @@ class FencedFailoverE2eTest {
             checks.addAll(CleanRun.of(load.model(), t, t.two, bed).checks(load.errors(), load::summary));
             assertAll("a 32-byte CDB on a busy team", checks.stream());
         }
+    }
+
+    /** flakyFailures 1000 and failbackStableMs 2000: the flaky hold-down must not end the congestion episodes. */
+    private static FailoverSettings congestConfig() {
+        FailoverSettings defaults = FailoverSettings.defaults();
+        return defaults.withFlaky(1000, defaults.flakyWindowMs(), defaults.flakyHoldDownMs())
+                .withFailback(defaults.failback(), 2000);
     }
 }

@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
+import org.hbateam.test.workload.BlockModel;
 
 /**
  * An event-driven load, as an asynchronous application (or the shell's bench) drives a team: no thread of its own,

@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -13,10 +13,16 @@ import org.hbateam.api.path.PathState;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.iscsi.internal.Adapter;
+import org.hbateam.driver.iscsi.internal.AdapterSettings;
+import org.hbateam.driver.iscsi.internal.FutureCallback;
+import org.hbateam.driver.iscsi.internal.IscsiPath;
+import org.hbateam.driver.iscsi.internal.PathRegistry;
+import org.hbateam.driver.iscsi.internal.SessionDirectory;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
-import org.hbateam.failover.internal.E2eFailover;
+import org.hbateam.test.direct.DirectFailover;
 import org.hbateam.testbed.TestBed;
 
 /**
@@ -33,22 +39,24 @@ final class E2eAdapter implements AutoCloseable {
 
     E2eAdapter(TestBed bed, int path, Proposal proposal, ChapCredentials chap, boolean discovery, int nopIntervalMs,
                int nopTimeoutMs) {
-        this(new AdapterSettings("e2e" + path, new InetSocketAddress(bed.hostAddress(path), 0),
-                "iqn.2026-01.org.hbateam:e2e", List.of(Portal.parse(bed.portal(path).toString())),
-                discovery ? List.of() : List.of(bed.targetIqn()), chap, proposal, 5000, nopIntervalMs, nopTimeoutMs, 10000, 200, 1000), null, new SessionDirectory());
+        this(AdapterSettings.builder("e2e" + path, "iqn.2026-01.org.hbateam:e2e", List.of(Portal.parse(bed.portal(path).toString())))
+                .localAddress(new InetSocketAddress(bed.hostAddress(path), 0))
+                .targets(discovery ? List.of() : List.of(bed.targetIqn())).chap(chap).proposal(proposal)
+                .loginTimeoutMs(5000).nop(nopIntervalMs, nopTimeoutMs).reconnect(200, 1000).build(), null, new SessionDirectory());
     }
 
     /**
      * An adapter with the driver's default timeouts (login, NOP, task management, reconnect) whose paths are also
-     * handed to {@code failover}, as the OSGi registry would hand the path services to the failover service.
+     * handed to {@code failover}, as the OSGi registry would hand the path services to the failover service; the
+     * adapters of one team share {@code sessions}.
      */
-    E2eAdapter(TestBed bed, int path, E2eFailover failover) {
-        this(new AdapterSettings("team" + path, new InetSocketAddress(bed.hostAddress(path), 0),
-                "iqn.2026-01.org.hbateam:e2e-team", List.of(Portal.parse(bed.portal(path).toString())),
-                List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000, 1000), failover, failover.sessions);
+    E2eAdapter(TestBed bed, int path, DirectFailover failover, SessionDirectory sessions) {
+        this(AdapterSettings.builder("team" + path, "iqn.2026-01.org.hbateam:e2e-team", List.of(Portal.parse(bed.portal(path).toString())))
+                .localAddress(new InetSocketAddress(bed.hostAddress(path), 0)).targets(List.of(bed.targetIqn())).build(),
+                failover, sessions);
     }
 
-    private E2eAdapter(AdapterSettings settings, E2eFailover failover, SessionDirectory directory) {
+    private E2eAdapter(AdapterSettings settings, DirectFailover failover, SessionDirectory directory) {
         PathRegistry registry = (p, properties) -> {
             IscsiPath iscsiPath = (IscsiPath) p;
             iscsiPath.addStateListener((DataPath changed, PathState state, String reason) -> states.add(state));

@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
+import org.hbateam.driver.iscsi.internal.IscsiPath;
+import org.hbateam.test.workload.BlockModel;
 import org.hbateam.testbed.TestBed;
 
 /** The ways a test reads blocks back: each one a different witness of what the target holds. */

@@ -1,18 +1,16 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.hbateam.api.path.PathState;
-import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
-import org.hbateam.balancer.staticshares.internal.StaticBalancerFactory;
-import org.hbateam.failover.internal.E2eFailover;
+import org.hbateam.driver.iscsi.internal.IscsiPath;
+import org.hbateam.failover.internal.FailoverSettings;
+import org.hbateam.test.workload.VerifyingLoad;
 import org.hbateam.testbed.BedConfig;
 import org.hbateam.testbed.TestBed;
 import org.hbateam.testbed.TestBedExtension;
@@ -37,31 +35,27 @@ class TeamFailoverE2eTest {
 
     @Test
     void aSilentCablePullUnderLoadLosesNothingAndThePathReturns(TestBed bed) throws Exception {
-        try (E2eFailover failover = new E2eFailover(Map.of());
-             E2eAdapter first = new E2eAdapter(bed, 1, failover);
-             E2eAdapter second = new E2eAdapter(bed, 2, failover)) {
-            failover.useBalancer(new StaticBalancerFactory(), "static");
-            IscsiPath cutPath = first.path(1);
-            IscsiPath otherPath = second.path(1);
-            Team team = failover.team(cutPath.luIdentity());
-            assertEquals(2, team.paths().size(), "both portals' paths joined one team: " + team.paths());
-            TeamLoad load = new TeamLoad(team, CABLE_PULL_REGION, THREADS, BLOCKS_PER_THREAD, MAX_BLOCKS_PER_COMMAND);
+        try (E2eTeam t = new E2eTeam(bed, FailoverSettings.defaults())) {
+            IscsiPath cutPath = t.one;
+            IscsiPath otherPath = t.two;
+            Team team = t.team;
+            VerifyingLoad load = new VerifyingLoad(team, CABLE_PULL_REGION, THREADS, BLOCKS_PER_THREAD, MAX_BLOCKS_PER_COMMAND, 50);
             load.start();
             try {
                 assertTrue(load.awaitMore(300), "the load runs before the cut: " + load.summary());
-                assertTrue(info(team, cutPath).commands() > 0, "path 1 carries I/O before the cut: " + team.paths());
+                assertTrue(t.info(cutPath).commands() > 0, "path 1 carries I/O before the cut: " + team.paths());
 
                 long cutAt = System.nanoTime();
                 bed.cut(1);
-                waitFor("path 1 is held out after the cut", () -> !failover.status(team.name(), cutPath.id()).usable());
+                E2eTeam.waitFor("path 1 is held out after the cut", () -> !t.usable(cutPath));
                 long heldOutMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cutAt);
                 assertTrue(load.awaitMore(300), "I/O continues on path 2 after the cut: " + load.summary());
-                long commandsWhileCut = info(team, cutPath).commands();
+                long commandsWhileCut = t.info(cutPath).commands();
 
                 bed.restore(1);
                 long restoredAt = System.nanoTime();
-                waitFor("path 1 carries I/O again after the restore",
-                        () -> info(team, cutPath).commands() > commandsWhileCut && failover.status(team.name(), cutPath.id()).usable());
+                E2eTeam.waitFor("path 1 carries I/O again after the restore",
+                        () -> t.info(cutPath).commands() > commandsWhileCut && t.usable(cutPath));
                 long backMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt);
                 assertTrue(load.awaitMore(100), "the load runs over both paths again: " + load.summary());
                 System.out.printf("cable pull: path 1 held out %d ms after the cut, carried I/O again %d ms after the restore; %s%n",
@@ -81,24 +75,20 @@ class TeamFailoverE2eTest {
 
     @Test
     void aTargetRestartUnderLoadIsRidden(TestBed bed) throws Exception {
-        try (E2eFailover failover = new E2eFailover(Map.of());
-             E2eAdapter first = new E2eAdapter(bed, 1, failover);
-             E2eAdapter second = new E2eAdapter(bed, 2, failover)) {
-            failover.useBalancer(new StaticBalancerFactory(), "static");
-            IscsiPath one = first.path(1);
-            IscsiPath two = second.path(1);
-            Team team = failover.team(one.luIdentity());
-            assertEquals(2, team.paths().size(), "both portals' paths joined one team: " + team.paths());
+        try (E2eTeam t = new E2eTeam(bed, FailoverSettings.defaults())) {
+            IscsiPath one = t.one;
+            IscsiPath two = t.two;
+            Team team = t.team;
             long oldTarget = bed.targetPid();
-            TeamLoad load = new TeamLoad(team, RESTART_REGION, THREADS, BLOCKS_PER_THREAD, MAX_BLOCKS_PER_COMMAND);
+            VerifyingLoad load = new VerifyingLoad(team, RESTART_REGION, THREADS, BLOCKS_PER_THREAD, MAX_BLOCKS_PER_COMMAND, 50);
             load.start();
             try {
                 assertTrue(load.awaitMore(300), "the load runs before the restart: " + load.summary());
                 bed.killTarget();
                 long killedAt = System.nanoTime();
                 // Let the team see every path fail, so the restart happens while commands wait for a path.
-                waitFor("both paths fail once the target is gone",
-                        () -> !failover.status(team.name(), one.id()).usable() && !failover.status(team.name(), two.id()).usable());
+                E2eTeam.waitFor("both paths fail once the target is gone",
+                        () -> !t.usable(one) && !t.usable(two));
                 bed.restartTarget();
                 long restartedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
                 assertTrue(load.awaitMore(300), "I/O resumes after the restart: " + load.summary());
@@ -111,24 +101,10 @@ class TeamFailoverE2eTest {
             assertNotEquals(oldTarget, bed.targetPid(), "tgtd really was a new process");
             assertEquals(0, load.errors(), "no error reached the caller: " + load.summary());
             assertEquals(0, load.corruptBlocks(), "every read during the load matched the model: " + load.summary());
-            waitFor("path 1 logged in to the new target", () -> one.state() == PathState.UP);
+            E2eTeam.waitFor("path 1 logged in to the new target", () -> one.state() == PathState.UP);
             assertEquals(0, load.verify(Readers.direct(one), "path 1 alone"), "every block reads back right through path 1 alone: " + load.summary());
             assertEquals(0, load.verifyOwner(1, Readers.libiscsi(bed, 2), "libiscsi through path 2"),
                     "libiscsi through path 2 reads what the team wrote: " + load.summary());
         }
-    }
-
-    private static PathInfo info(Team team, IscsiPath path) {
-        return team.paths().stream().filter(p -> p.pathId().equals(path.id())).findFirst()
-                .orElseThrow(() -> new AssertionError("the team lost path " + path.id() + ": " + team.paths()));
-    }
-
-    /** Polls a condition; the guard only prevents a hang, the assertion is on the condition. */
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(E2eAdapter.GUARD_SECONDS);
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
-        assertTrue(condition.getAsBoolean(), what);
     }
 }

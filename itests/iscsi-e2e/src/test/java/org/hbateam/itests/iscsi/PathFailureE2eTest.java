@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,7 @@ import org.hbateam.api.path.PathState;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.iscsi.internal.IscsiPath;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
 import org.hbateam.testbed.BedConfig;

@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,7 @@ import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ReportLuns;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.iscsi.internal.IscsiPath;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
 import org.hbateam.driver.iscsi.internal.login.Proposal;

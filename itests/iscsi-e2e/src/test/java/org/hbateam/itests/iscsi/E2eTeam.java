@@ -1,17 +1,19 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.balancer.staticshares.internal.StaticBalancerFactory;
-import org.hbateam.failover.internal.E2eFailover;
+import org.hbateam.driver.iscsi.internal.IscsiPath;
+import org.hbateam.driver.iscsi.internal.SessionDirectory;
 import org.hbateam.failover.admin.PathStatus;
+import org.hbateam.failover.internal.FailoverSettings;
+import org.hbateam.test.direct.DirectFailover;
 import org.hbateam.testbed.TestBed;
 
 /**
@@ -19,21 +21,24 @@ import org.hbateam.testbed.TestBed;
  * per portal, and the views of a path a test watches: the driver's state and the failover service's verdict.
  */
 final class E2eTeam implements AutoCloseable {
-    final E2eFailover failover;
+    final DirectFailover failover;
     final E2eAdapter first;
     final E2eAdapter second;
     final IscsiPath one;
     final IscsiPath two;
     final Team team;
 
-    /** The team of a 2-path bed, with the failover service's defaults except {@code config}. */
-    E2eTeam(TestBed bed, Map<String, Object> config) throws Exception {
-        this.failover = new E2eFailover(config);
+    /** The team of a 2-path bed, with the failover service's {@code settings}. */
+    E2eTeam(TestBed bed, FailoverSettings settings) throws Exception {
+        this.failover = new DirectFailover(settings);
+        // What DS gives every iSCSI adapter of one framework: the adapters of a team share their sessions, so that
+        // one adapter's live session can fence another's dead one.
+        SessionDirectory sessions = new SessionDirectory();
         E2eAdapter adapter1 = null;
         E2eAdapter adapter2 = null;
         try {
-            adapter1 = new E2eAdapter(bed, 1, failover);
-            adapter2 = new E2eAdapter(bed, 2, failover);
+            adapter1 = new E2eAdapter(bed, 1, failover, sessions);
+            adapter2 = new E2eAdapter(bed, 2, failover, sessions);
             failover.useBalancer(new StaticBalancerFactory(), "static");
             this.one = adapter1.path(1);
             this.two = adapter2.path(1);
@@ -82,7 +87,7 @@ final class E2eTeam implements AutoCloseable {
 
     @Override
     public void close() {
-        try (E2eFailover f = failover; E2eAdapter a1 = first; E2eAdapter a2 = second) {
+        try (DirectFailover f = failover; E2eAdapter a1 = first; E2eAdapter a2 = second) {
             // Closed in reverse order: adapters first, so their paths leave the service before it stops.
         }
     }

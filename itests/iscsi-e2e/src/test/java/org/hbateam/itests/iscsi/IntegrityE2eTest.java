@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Random;
 
+import org.hbateam.driver.iscsi.internal.IscsiPath;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
 import org.hbateam.testbed.BedConfig;
 import org.hbateam.testbed.TestBed;

@@ -1,4 +1,4 @@
-package org.hbateam.driver.iscsi.internal;
+package org.hbateam.itests.iscsi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
+import org.hbateam.driver.iscsi.internal.IscsiPath;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
 import org.hbateam.testbed.BedConfig;
