@@ -3,8 +3,12 @@ package org.hbateam.benchmarks.e2e;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.DataPath;
+import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.Direction;
+import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
 import org.hbateam.failover.internal.FailoverSettings;
 import org.hbateam.load.LoadResult;
@@ -61,7 +65,7 @@ final class SinglePathPhase {
             DataPath path = adapters.awaitPaths(1).get(0);
             Team team = failover.team(path.luIdentity());
             Sink viaTeam = Sink.of(team);
-            Sink viaDriver = Sink.of(path);
+            Sink viaDriver = straightTo(path);
             long lunBytes = team.capacityBytes();
             ours(viaTeam, Direction.READ, lunBytes, 1); // warm-up: JIT, session
             for (int i = 0; i < pairs; i++) {
@@ -101,5 +105,20 @@ final class SinglePathPhase {
         }
         double first = libiscsi.run();
         return new double[] {ours.run(), first};
+    }
+
+    /** Commands sent straight to one path, bypassing the team. */
+    private static Sink straightTo(DataPath path) {
+        return (command, done) -> path.submit(command, new CommandCallback() {
+            @Override
+            public void completed(ScsiCommand c, ScsiResult result) {
+                done.accept(result, null);
+            }
+
+            @Override
+            public void failed(ScsiCommand c, PathException error) {
+                done.accept(null, error);
+            }
+        });
     }
 }

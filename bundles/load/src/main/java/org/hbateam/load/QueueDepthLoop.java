@@ -137,7 +137,7 @@ public final class QueueDepthLoop {
         return inFlight.get();
     }
 
-    /** The most recent failure seen, or null. */
+    /** The most recent failure's message (or the status it completed with), or null. */
     public String lastError() {
         return lastError;
     }
@@ -184,7 +184,8 @@ public final class QueueDepthLoop {
             (read ? bytesRead : bytesWritten).add(spec.ioBytes());
         } else {
             errors.incrementAndGet();
-            lastError = failure != null ? String.valueOf(failure) : String.valueOf(result);
+            lastError = failure == null ? String.valueOf(result)
+                    : failure.getMessage() != null ? failure.getMessage() : failure.toString();
             if (firstError == null) {
                 firstError = lastError;
             }
