@@ -16,6 +16,7 @@ import org.hbateam.api.team.TeamException;
 import org.hbateam.driver.sim.SimulatedFaults;
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.failover.admin.PathStatus;
+import org.hbateam.test.workload.VerifyingLoad;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -60,6 +61,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
     @Configuration
     public Option[] config() {
         return options(runtime(), fromProperty("bundle.api"), fromProperty("bundle.sim"), fromProperty("bundle.failover"),
+                fromProperty("bundle.test.support"),
                 streamBundle(VendorDriverBundle.build(VENDOR_BUNDLE, VENDOR_ADAPTER, "hba1")).noStart());
     }
 
@@ -78,7 +80,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         bed.start(DEFAULTS);
         PathInfo carrying = bed.busiest();
         faults.cutPath(carrying.pathId());
-        bed.workload().awaitCompleted(800, 20_000);
+        bed.workload().awaitMore(800, 20_000);
 
         PathInfo survivor = bed.otherThan(carrying);
         bed.finish("cut path", survivor, "");
@@ -97,7 +99,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         faults.blackHolePath(carrying.pathId());
         bed.awaitPath(carrying.pathId(), PathStatus::heldOut, "held out after its commands time out");
         long detectedMs = (System.nanoTime() - start) / 1_000_000;
-        bed.workload().awaitCompleted(800, 20_000);
+        bed.workload().awaitMore(800, 20_000);
 
         bed.finish("black-holed path", bed.otherThan(carrying), "detected after ~" + detectedMs + " ms");
         EventRecorder events = bed.events;
@@ -115,7 +117,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         PathInfo carrying = bed.busiest();
         long before = carrying.commands();
         faults.slowPath(carrying.pathId(), 20);
-        bed.workload().awaitCompleted(800, 30_000);
+        bed.workload().awaitMore(800, 30_000);
 
         PathStatus slow = bed.pathStatus(carrying.pathId());
         bed.finish("slow path x20", carrying, "slow path avg latency " + slow.averageLatencyNanos() / 1000 + " us, timeout "
@@ -144,9 +146,9 @@ public class FailoverScenariosIT extends FelixTestSupport {
             if (!heldDown) {
                 bed.awaitPath(flapping, PathStatus::usable, "back at once after restore " + flap + " (immediate failback)");
             }
-            bed.workload().awaitCompleted(20, 10_000);
+            bed.workload().awaitMore(20, 10_000);
         }
-        bed.workload().awaitCompleted(200, 20_000);
+        bed.workload().awaitMore(200, 20_000);
 
         PathStatus status = bed.pathStatus(flapping);
         bed.finish("flapping path x20", bed.otherThan(bed.path(flapping)), "");
@@ -177,7 +179,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         faults.restoreAdapter(back.adapterId());
         bed.awaitCompletedAfter(completedBefore, 30_000);
         long resumedMs = (System.nanoTime() - start) / 1_000_000;
-        bed.workload().awaitCompleted(400, 20_000);
+        bed.workload().awaitMore(400, 20_000);
 
         bed.finish("all down, one back", back, "queued=" + queued + " resumed " + resumedMs + " ms after the path came back");
         assertTrue("commands waited while no path was usable", queued > 0);
@@ -191,14 +193,14 @@ public class FailoverScenariosIT extends FelixTestSupport {
         long noPathRetryMs = 1500;
         bed.start(new Object[] {"noPathRetryMs", noPathRetryMs});
         PathInfo back = bed.leastBusy();
-        Workload workload = bed.workload();
+        VerifyingLoad workload = bed.workload();
         faults.cutAdapter("hba0");
         faults.cutAdapter("hba1");
         Thread.sleep(2 * noPathRetryMs + 1000);
         long failedWhileDown = workload.failed();
         faults.restoreAdapter("hba0");
         faults.restoreAdapter("hba1");
-        workload.awaitCompleted(400, 30_000);
+        workload.awaitMore(400, 30_000);
 
         workload.stop();
         bed.report("all down past noPathRetry", "failed while down=" + failedWhileDown);
@@ -223,7 +225,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         bed.start(DEFAULTS, "luIdentity", TEAM, "primary", VENDOR_ADAPTER);
         vendorDriver().start();
         bed.awaitPaths(3);
-        bed.workload().awaitCompleted(800, 20_000);
+        bed.workload().awaitMore(800, 20_000);
 
         PathInfo joined = bed.pathOfAdapter(VENDOR_ADAPTER);
         bed.finish("new driver bundle", joined, "vendor path commands=" + joined.commands());
@@ -241,12 +243,12 @@ public class FailoverScenariosIT extends FelixTestSupport {
         Bundle vendor = vendorDriver();
         vendor.start();
         bed.awaitPaths(3);
-        bed.workload().awaitCompleted(400, 20_000);
+        bed.workload().awaitMore(400, 20_000);
         long onVendor = bed.pathOfAdapter(VENDOR_ADAPTER).commands();
         long onSimBefore = bed.pathOfAdapter("hba0").commands() + bed.pathOfAdapter("hba1").commands();
         vendor.stop();
         bed.awaitPaths(2);
-        bed.workload().awaitCompleted(800, 20_000);
+        bed.workload().awaitMore(800, 20_000);
 
         bed.finish("driver bundle stopped", bed.pathOfAdapter("hba0"), "vendor path carried " + onVendor + " before the stop");
         assertTrue("the stopped driver's path carried the I/O before", onVendor > 0);
