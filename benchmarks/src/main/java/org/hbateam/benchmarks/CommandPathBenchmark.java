@@ -11,8 +11,9 @@ import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.balancer.static_.internal.StaticBalancerFactory;
-import org.hbateam.driver.sim.internal.BenchSim;
-import org.hbateam.failover.internal.BenchFailover;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.test.direct.DirectFailover;
+import org.hbateam.test.direct.DirectSim;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -53,8 +54,8 @@ public class CommandPathBenchmark {
     @Param({"READ", "WRITE"})
     public String op;
 
-    private BenchSim sim;
-    private BenchFailover failover;
+    private DirectSim sim;
+    private DirectFailover failover;
     private Team team;
     private ScsiCommand[] commands;
     private CompletableFuture<ScsiResult>[] inFlight;
@@ -63,16 +64,17 @@ public class CommandPathBenchmark {
     @Setup(Level.Trial)
     @SuppressWarnings("unchecked")
     public void start() throws Exception {
-        sim = new BenchSim();
+        sim = new DirectSim();
         String[] adapters = new String[PATHS];
         for (int i = 0; i < PATHS; i++) {
             adapters[i] = "hba" + i;
             sim.adapter(adapters[i], 1_000_000, 0, 64);
         }
         sim.lun(0, 64, adapters);
-        failover = new BenchFailover(new StaticBalancerFactory());
+        failover = new DirectFailover(FailoverSettings.defaults());
+        failover.useBalancer(new StaticBalancerFactory(), "static");
         for (DataPath path : sim.paths()) {
-            failover.bind(path, BenchSim.properties(path));
+            failover.addPath(path, DirectSim.properties(path));
         }
         team = failover.team(sim.paths().get(0).luIdentity());
         commands = new ScsiCommand[depth];

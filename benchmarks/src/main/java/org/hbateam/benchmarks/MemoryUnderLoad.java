@@ -20,8 +20,9 @@ import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
 import org.hbateam.balancer.static_.internal.StaticBalancerFactory;
-import org.hbateam.driver.sim.internal.BenchSim;
-import org.hbateam.failover.internal.BenchFailover;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.test.direct.DirectFailover;
+import org.hbateam.test.direct.DirectSim;
 
 /**
  * Memory under load: 2 teams × 4 paths (2 simulated LUNs, each reached through the same 4 simulated adapters
@@ -58,7 +59,7 @@ public final class MemoryUnderLoad {
     private boolean run(int seconds, int depth) throws Exception {
         System.out.printf("max heap %d MiB, %d s, %d teams x %d paths, depth %d per team, %d KiB write+read-back%n",
                 Runtime.getRuntime().maxMemory() >> 20, seconds, LUNS, ADAPTERS, depth, BYTES / 1024);
-        try (BenchSim sim = new BenchSim()) {
+        try (DirectSim sim = new DirectSim()) {
             String[] adapters = new String[ADAPTERS];
             for (int a = 0; a < ADAPTERS; a++) {
                 adapters[a] = "hba" + a;
@@ -68,10 +69,11 @@ public final class MemoryUnderLoad {
             for (int lun = 0; lun < LUNS; lun++) {
                 sim.lun(lun, sizeMB, adapters);
             }
-            BenchFailover failover = new BenchFailover(new StaticBalancerFactory());
+            DirectFailover failover = new DirectFailover(FailoverSettings.defaults());
+            failover.useBalancer(new StaticBalancerFactory(), "static");
             List<Team> teams = new ArrayList<>();
             for (DataPath path : sim.paths()) {
-                failover.bind(path, BenchSim.properties(path));
+                failover.addPath(path, DirectSim.properties(path));
             }
             for (DataPath path : sim.paths()) {
                 Team team = failover.team(path.luIdentity());

@@ -10,13 +10,17 @@ import org.hbateam.api.path.DataPath;
 import org.hbateam.api.scsi.Direction;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
-import org.hbateam.balancer.dynamic.internal.BenchDynamic;
+import org.hbateam.balancer.dynamic.internal.DynamicBalancerFactory;
+import org.hbateam.balancer.dynamic.internal.DynamicSettings;
 import org.hbateam.balancer.leastqueuedepth.internal.LeastQueueBalancerFactory;
 import org.hbateam.balancer.roundrobin.internal.RoundRobinBalancerFactory;
 import org.hbateam.balancer.servicetime.internal.ServiceTimeBalancerFactory;
 import org.hbateam.balancer.static_.internal.StaticBalancerFactory;
-import org.hbateam.driver.iscsi.internal.BenchAdapters;
-import org.hbateam.failover.internal.FailoverForE2e;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.load.LoadResult;
+import org.hbateam.load.Sink;
+import org.hbateam.test.direct.DirectFailover;
+import org.hbateam.test.direct.IscsiAdapters;
 import org.hbateam.testbed.TestBed;
 
 /**
@@ -65,28 +69,29 @@ final class AggregationPhase {
 
     private Row measure(int n, String policy) throws Exception {
         List<Integer> bedPaths = IntStream.rangeClosed(1, n).boxed().toList();
-        try (BenchDynamic dynamic = new BenchDynamic();
-             FailoverForE2e failover = new FailoverForE2e();
-             BenchAdapters adapters = new BenchAdapters(bed, "ag" + n, bedPaths, failover)) {
+        DynamicBalancerFactory dynamic = new DynamicBalancerFactory(DynamicSettings.DEFAULTS);
+        try (DirectFailover failover = new DirectFailover(FailoverSettings.defaults().withDefaultPolicy(policy));
+             IscsiAdapters adapters = BedAdapters.start(bed, "ag" + n, bedPaths, failover)) {
             failover.useBalancer(factory(policy, dynamic), policy);
             List<DataPath> paths = adapters.awaitPaths(1);
             Team team = failover.team(paths.get(0).luIdentity());
             awaitMembers(team, n);
             long lunBytes = team.capacityBytes();
-            new QueueDepthLoop(team, Direction.READ, SinglePathPhase.BLOCK_BYTES, SinglePathPhase.DEPTH, lunBytes).run(1);
+            SinglePathPhase.load(Sink.of(team), Direction.READ, lunBytes).run(1);
             List<PathInfo> before = team.paths();
-            QueueDepthLoop.Result result = new QueueDepthLoop(team, Direction.READ, SinglePathPhase.BLOCK_BYTES,
-                    SinglePathPhase.DEPTH, lunBytes).run(seconds);
+            LoadResult result = SinglePathPhase.load(Sink.of(team), Direction.READ, lunBytes).run(seconds);
             List<Double> shares = shares(before, team.paths());
             double bytesPerSecond = result.bytes() / result.seconds();
             return new Row(n, policy, result.mibPerSecond(), bytesPerSecond / (n * rateBytesPerSecond), shares, result.errors());
+        } finally {
+            dynamic.deactivate();
         }
     }
 
-    private static BalancerFactory factory(String policy, BenchDynamic dynamic) {
+    private static BalancerFactory factory(String policy, DynamicBalancerFactory dynamic) {
         return switch (policy) {
             case "static" -> new StaticBalancerFactory();
-            case "dynamic" -> dynamic.factory();
+            case "dynamic" -> dynamic;
             case "round-robin" -> new RoundRobinBalancerFactory();
             case "least-queue-depth" -> new LeastQueueBalancerFactory();
             case "service-time" -> new ServiceTimeBalancerFactory();

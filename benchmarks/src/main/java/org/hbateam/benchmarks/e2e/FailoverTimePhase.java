@@ -8,8 +8,13 @@ import java.util.concurrent.TimeUnit;
 import org.hbateam.api.path.DataPath;
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
-import org.hbateam.driver.iscsi.internal.BenchAdapters;
-import org.hbateam.failover.internal.FailoverForE2e;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.load.LoadResult;
+import org.hbateam.load.LoadSpec;
+import org.hbateam.load.QueueDepthLoop;
+import org.hbateam.load.Sink;
+import org.hbateam.test.direct.DirectFailover;
+import org.hbateam.test.direct.IscsiAdapters;
 import org.hbateam.testbed.TestBed;
 
 /**
@@ -62,11 +67,13 @@ final class FailoverTimePhase {
     Result run() throws Exception {
         List<Run> measured = new ArrayList<>();
         String prefix = fault == BedFault.CUT ? "fo" : "bh";
-        try (FailoverForE2e service = new FailoverForE2e();
-             BenchAdapters adapters = new BenchAdapters(bed, prefix, List.of(1, 2), service)) {
+        try (DirectFailover service = new DirectFailover(FailoverSettings.defaults());
+             IscsiAdapters adapters = BedAdapters.start(bed, prefix, List.of(1, 2), service)) {
             List<DataPath> paths = adapters.awaitPaths(1);
             Team team = service.team(paths.get(0).luIdentity());
-            QueueDepthLoop load = QueueDepthLoop.mixed(team, SinglePathPhase.BLOCK_BYTES, 8, team.capacityBytes());
+            // Half the slots write, half read: a fault always catches writes in flight.
+            QueueDepthLoop load = new QueueDepthLoop(Sink.of(team), LoadSpec.sequential(SinglePathPhase.BLOCK_BYTES, 8,
+                    SinglePathPhase.SECTOR, team.capacityBytes(), LoadSpec.Directions.alternatingSlots()));
             load.start(TimeUnit.HOURS.toNanos(1));
             try {
                 for (int i = 0; i < runs; i++) {
@@ -79,9 +86,9 @@ final class FailoverTimePhase {
                             run.lastStuckMs(), run.unfinished() == 0 ? "" : ", " + run.unfinished() + " never completed");
                 }
             } finally {
-                load.stop();
+                load.stopAndDrain();
             }
-            QueueDepthLoop.Result result = load.awaitDrained();
+            LoadResult result = load.result();
             return new Result(fault, measured, result.commands(), result.errors(), result.firstError());
         }
     }
@@ -125,9 +132,9 @@ final class FailoverTimePhase {
         throw new IllegalStateException("no single path carries the I/O: " + team.paths());
     }
 
-    private static void awaitAllUsable(FailoverForE2e service, Team team, List<DataPath> paths) throws InterruptedException {
+    private static void awaitAllUsable(DirectFailover service, Team team, List<DataPath> paths) throws InterruptedException {
         long end = System.nanoTime() + GUARD_NANOS;
-        while (!paths.stream().allMatch(p -> service.usable(team.name(), p.id()))) {
+        while (!paths.stream().allMatch(p -> service.status(team.name(), p.id()).usable())) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("the paths did not both return within 60 s: " + team.paths());
             }

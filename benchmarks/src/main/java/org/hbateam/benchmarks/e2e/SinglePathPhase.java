@@ -3,11 +3,20 @@ package org.hbateam.benchmarks.e2e;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.DataPath;
+import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.Direction;
+import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
-import org.hbateam.driver.iscsi.internal.BenchAdapters;
-import org.hbateam.failover.internal.FailoverForE2e;
+import org.hbateam.failover.internal.config.FailoverSettings;
+import org.hbateam.load.LoadResult;
+import org.hbateam.load.LoadSpec;
+import org.hbateam.load.QueueDepthLoop;
+import org.hbateam.load.Sink;
+import org.hbateam.test.direct.DirectFailover;
+import org.hbateam.test.direct.IscsiAdapters;
 import org.hbateam.testbed.TestBed;
 
 /**
@@ -18,6 +27,8 @@ import org.hbateam.testbed.TestBed;
 final class SinglePathPhase {
     static final int BLOCK_BYTES = 128 * 1024;
     static final int DEPTH = 32;
+    /** The bed LUN's block size. */
+    static final int SECTOR = 512;
 
     /** One pair: MiB/s of ours (driver + team), of libiscsi, and of the driver alone (no team), measured after them. */
     record Pair(double ours, double libiscsi, double driverOnly) {
@@ -49,12 +60,12 @@ final class SinglePathPhase {
         LibiscsiPeers libiscsi = new LibiscsiPeers(bed);
         List<Pair> reads = new ArrayList<>();
         List<Pair> writes = new ArrayList<>();
-        try (FailoverForE2e failover = new FailoverForE2e();
-             BenchAdapters adapters = new BenchAdapters(bed, "sp", List.of(1), failover)) {
+        try (DirectFailover failover = new DirectFailover(FailoverSettings.defaults());
+             IscsiAdapters adapters = BedAdapters.start(bed, "sp", List.of(1), failover)) {
             DataPath path = adapters.awaitPaths(1).get(0);
             Team team = failover.team(path.luIdentity());
-            QueueDepthLoop.Sink viaTeam = QueueDepthLoop.Sink.of(team);
-            QueueDepthLoop.Sink viaDriver = QueueDepthLoop.Sink.of(path);
+            Sink viaTeam = Sink.of(team);
+            Sink viaDriver = straightTo(path);
             long lunBytes = team.capacityBytes();
             ours(viaTeam, Direction.READ, lunBytes, 1); // warm-up: JIT, session
             for (int i = 0; i < pairs; i++) {
@@ -75,8 +86,13 @@ final class SinglePathPhase {
         return new Result(reads, writes, errors);
     }
 
-    private double ours(QueueDepthLoop.Sink sink, Direction direction, long lunBytes, double runSeconds) throws InterruptedException {
-        QueueDepthLoop.Result result = new QueueDepthLoop(sink, direction, BLOCK_BYTES, DEPTH, lunBytes).run(runSeconds);
+    /** {@link #DEPTH} commands of {@link #BLOCK_BYTES} in flight, one direction, one after another over the LU. */
+    static QueueDepthLoop load(Sink sink, Direction direction, long lunBytes) {
+        return new QueueDepthLoop(sink, LoadSpec.sequential(BLOCK_BYTES, DEPTH, SECTOR, lunBytes, LoadSpec.Directions.always(direction)));
+    }
+
+    private double ours(Sink sink, Direction direction, long lunBytes, double runSeconds) throws InterruptedException {
+        LoadResult result = load(sink, direction, lunBytes).run(runSeconds);
         errors += result.errors();
         return result.mibPerSecond();
     }
@@ -89,5 +105,20 @@ final class SinglePathPhase {
         }
         double first = libiscsi.run();
         return new double[] {ours.run(), first};
+    }
+
+    /** Commands sent straight to one path, bypassing the team. */
+    private static Sink straightTo(DataPath path) {
+        return (command, done) -> path.submit(command, new CommandCallback() {
+            @Override
+            public void completed(ScsiCommand c, ScsiResult result) {
+                done.accept(result, null);
+            }
+
+            @Override
+            public void failed(ScsiCommand c, PathException error) {
+                done.accept(null, error);
+            }
+        });
     }
 }

@@ -3,6 +3,9 @@ package org.hbateam.benchmarks.e2e;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hbateam.load.LoadSlot;
+import org.hbateam.load.QueueDepthLoop;
+
 /**
  * The commands a {@link QueueDepthLoop} had in flight at a fault, and when each completed to its caller (through
  * the failover service's retry, in the failover runs). Watching costs the load nothing but a volatile read per

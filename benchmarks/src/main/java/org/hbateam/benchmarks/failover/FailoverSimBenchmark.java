@@ -2,7 +2,6 @@ package org.hbateam.benchmarks.failover;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +15,11 @@ import org.hbateam.driver.sim.Fault;
 import org.hbateam.driver.sim.SimulatedFaults;
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.failover.admin.PathStatus;
-import org.osgi.service.cm.ConfigurationAdmin;
+import org.hbateam.load.LoadSpec;
+import org.hbateam.load.QueueDepthLoop;
+import org.hbateam.load.Sink;
+import org.hbateam.test.framework.Configurations;
+import org.hbateam.test.framework.EmbeddedFelix;
 
 /**
  * Failover time on the simulated driver: with load running, the time from cutting (or black-holing) the path
@@ -28,10 +31,14 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * (reinstate, then reset counters, which also forgets the failure history so the flaky hold-down never
  * kicks in), then lets the load run for half a second so latency estimates are learnt again.
  *
- * <p>Usage: {@code FailoverSimBenchmark --bundles DIR [--runs N] [--threads T]}; {@code benchmarks/run failover-sim}.
+ * <p>Usage: {@code FailoverSimBenchmark --bundles DIR [--runs N] [--queue-depth Q]}; {@code benchmarks/run failover-sim}.
  */
 public final class FailoverSimBenchmark {
     private static final String LU_IDENTITY = "naa.600144f0000000000000000000000bb1";
+    /** The load: 8 KiB commands, 30 % reads, at random aligned offsets in the first 16 MiB. */
+    private static final int IO_BYTES = 8192;
+    private static final long SPAN_BYTES = 16L << 20;
+    private static final int READ_PERCENT = 30;
 
     private final Team team;
     private final SimulatedFaults faults;
@@ -47,54 +54,37 @@ public final class FailoverSimBenchmark {
         Map<String, String> options = Arguments.parse(args);
         Path bundles = Path.of(Arguments.required(options, "bundles"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "20"));
-        int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
+        int queueDepth = Integer.parseInt(options.getOrDefault("queue-depth", "4"));
         Path storage = Path.of(options.getOrDefault("storage", "benchmarks/target/failover-sim-felix"));
-        try (EmbeddedFelix felix = new EmbeddedFelix(bundles, storage)) {
-            configureSimulatedTeam(felix.service(ConfigurationAdmin.class));
-            Team team = awaitTeam(felix.service(TeamService.class));
+        try (EmbeddedFelix felix = EmbeddedFelix.start(bundles, storage);
+             Configurations configurations = new Configurations(felix.configurationAdmin(), felix.teams())) {
+            configureSimulatedTeam(configurations);
+            Team team = configurations.awaitTeam(LU_IDENTITY, 2);
             FailoverSimBenchmark bench = new FailoverSimBenchmark(team, felix.service(SimulatedFaults.class),
-                    felix.service(FailoverAdmin.class));
-            try (SimLoad load = new SimLoad(team, threads)) {
+                    felix.failoverAdmin());
+            QueueDepthLoop load = new QueueDepthLoop(Sink.of(team), new LoadSpec(IO_BYTES, queueDepth, team.blockSize(),
+                    0, SPAN_BYTES, false, LoadSpec.Directions.readPercent(READ_PERCENT), 7));
+            load.start();
+            try {
                 Thread.sleep(1000);
                 long[] cut = bench.measure("cut", runs);
                 long[] blackHole = bench.measure("black hole", runs);
-                System.out.printf("load: %d threads, %d commands completed, %d failed at the application%n",
-                        threads, load.completed(), load.failed());
+                System.out.printf("load: queue depth %d, %d commands completed, %d failed at the application%n",
+                        queueDepth, load.commands(), load.errors());
                 summary("cut", cut);
                 summary("black hole", blackHole);
+            } finally {
+                load.stopAndDrain();
             }
         }
     }
 
-    private static void configureSimulatedTeam(ConfigurationAdmin configAdmin) throws Exception {
+    /** Two simulated adapters and one LUN behind both: a team of two paths, unconfigured, so failover-only. */
+    private static void configureSimulatedTeam(Configurations configurations) throws Exception {
         for (String adapter : List.of("hba0", "hba1")) {
-            Hashtable<String, Object> properties = new Hashtable<>();
-            properties.put("name", adapter);
-            properties.put("bandwidthMBps", 400);
-            properties.put("latencyMicros", 100);
-            properties.put("queueDepth", 32);
-            configAdmin.createFactoryConfiguration("org.hbateam.sim.adapter", "?").update(properties);
+            configurations.simAdapter(adapter, 400, 100, 32);
         }
-        Hashtable<String, Object> lun = new Hashtable<>();
-        lun.put("target", "iqn.2026-01.org.hbateam.bench:t0");
-        lun.put("lun", 0L);
-        lun.put("sizeMB", 64);
-        lun.put("luIdentity", LU_IDENTITY);
-        lun.put("adapters", new String[] {"hba0", "hba1"});
-        configAdmin.createFactoryConfiguration("org.hbateam.sim.lun", "?").update(lun);
-    }
-
-    private static Team awaitTeam(TeamService teams) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            for (Team team : teams.teams()) {
-                if (team.luIdentity().equals(LU_IDENTITY) && team.paths().size() == 2) {
-                    return team;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("no team of two simulated paths formed within 20 s");
+        configurations.simLun("iqn.2026-01.org.hbateam.bench:t0", 0, LU_IDENTITY, 64, "hba0", "hba1");
     }
 
     /** One warm-up run, then {@code runs} measured ones: nanoseconds from the fault to the first completion on the other path. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hbateam.api.team.Team;
+import org.hbateam.load.QueueDepthLoop;
 
 /**
  * The shared-adapter case in two acts, for the dynamic balancer's modes: team B saturates hba1 (shared with
@@ -48,8 +49,8 @@ final class CongestionThenQuietScenario {
         setup.team("B", LU_B);
         Team a = setup.awaitTeam("A", 2);
         Team b = setup.awaitTeam("B", 1);
-        QueueDepthLoad loadA = new QueueDepthLoad(a, options.queueDepth(), options.readFraction(), LUN_MB << 20);
-        QueueDepthLoad loadB = new QueueDepthLoad(b, options.queueDepth(), options.readFraction(), LUN_MB << 20);
+        QueueDepthLoop loadA = SimSetup.load(a, options, LUN_MB << 20);
+        QueueDepthLoop loadB = SimSetup.load(b, options, LUN_MB << 20);
         Map<Case, Row> rows = new LinkedHashMap<>();
         cases().forEach(c -> rows.put(c, new Row()));
         loadA.start();
@@ -63,7 +64,7 @@ final class CongestionThenQuietScenario {
                 }
             }
         } finally {
-            loadA.stop();
+            loadA.stopAndDrain();
         }
         if (loadA.errors() + loadB.errors() > 0) {
             throw new IllegalStateException((loadA.errors() + loadB.errors()) + " commands failed; the measurements are not valid");
@@ -72,7 +73,7 @@ final class CongestionThenQuietScenario {
     }
 
     /** Static warm-up, then team B and the case's policy for settleSeconds, measure; B stops; settleSeconds, measure. */
-    private void twoActs(SimSetup setup, Team a, Case c, Row row, QueueDepthLoad loadA, QueueDepthLoad loadB)
+    private void twoActs(SimSetup setup, Team a, Case c, Row row, QueueDepthLoop loadA, QueueDepthLoop loadB)
             throws Exception {
         setup.dynamicParameters(1000, DynamicRun.CHANGE_THRESHOLD, DynamicRun.LB_CHANGE, c.mode());
         setup.policy("A", "static");
@@ -85,7 +86,7 @@ final class CongestionThenQuietScenario {
             row.congestedA.add(congested[0]);
             row.congestedB.add(congested[1]);
         } finally {
-            loadB.stop();
+            loadB.stopAndDrain();
         }
         Thread.sleep(Math.round(options.settleSeconds() * 1000));
         row.quietA.add(Stats.measureMBps(options.measureSeconds(), loadA)[0]);

@@ -1,6 +1,7 @@
 package org.hbateam.benchmarks.scenario;
 
 import org.hbateam.api.team.Team;
+import org.hbateam.load.QueueDepthLoop;
 
 /**
  * Switches a loaded team from static to dynamic (the switch starts the dynamic balancer from the configured
@@ -16,7 +17,7 @@ final class DynamicRun {
     }
 
     static Trace switchAndTrace(SimSetup setup, Team team, String teamName, Case c, double warmupSeconds,
-            double settleSeconds, QueueDepthLoad load, QueueDepthLoad other, String adapter) throws Exception {
+            double settleSeconds, QueueDepthLoop load, QueueDepthLoop other, String adapter) throws Exception {
         setup.dynamicParameters(c.intervalMs(), CHANGE_THRESHOLD, LB_CHANGE, c.mode());
         setup.policy(teamName, "static", c.shares());
         Thread.sleep(Math.round(warmupSeconds * 1000));

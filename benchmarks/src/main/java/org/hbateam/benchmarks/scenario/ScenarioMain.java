@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.hbateam.api.team.TeamService;
+import org.hbateam.test.framework.EmbeddedFelix;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -43,12 +44,12 @@ public final class ScenarioMain {
         PrintStream out = System.out;
         PrintStream progress = System.err;
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (EmbeddedFramework framework = EmbeddedFramework.start(bundles, storage)) {
-            ConfigurationAdmin configAdmin = framework.service(ConfigurationAdmin.class);
-            TeamService teams = framework.service(TeamService.class);
+        try (EmbeddedFelix framework = EmbeddedFelix.start(bundles, storage)) {
+            ConfigurationAdmin configAdmin = framework.configurationAdmin();
+            TeamService teams = framework.teams();
             out.printf("Scenarios on the simulated driver, started %s; %s; %d runs per row, median shown; "
                     + "each team keeps %d commands of %d KiB in flight, %d %% reads.%n", started, options,
-                    options.repeats(), options.queueDepth(), QueueDepthLoad.COMMAND_BYTES / 1024, options.readPercent());
+                    options.repeats(), options.queueDepth(), SimSetup.COMMAND_BYTES / 1024, options.readPercent());
             if (options.only().equals("all") || options.only().equals("shared")) {
                 try (SimSetup setup = new SimSetup(configAdmin, teams)) {
                     new SharedAdapterScenario(options, progress).run(setup, out);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
+import org.hbateam.load.QueueDepthLoop;
 
 /**
  * The patent's shared-adapter case ([0042]): team A reaches its LUN over hba1 and hba2; team B reaches
@@ -48,8 +49,8 @@ final class SharedAdapterScenario {
         setup.team("B", LU_B);
         Team a = setup.awaitTeam("A", 2);
         Team b = setup.awaitTeam("B", 1);
-        QueueDepthLoad loadA = new QueueDepthLoad(a, options.queueDepth(), options.readFraction(), LUN_MB << 20);
-        QueueDepthLoad loadB = new QueueDepthLoad(b, options.queueDepth(), options.readFraction(), LUN_MB << 20);
+        QueueDepthLoop loadA = SimSetup.load(a, options, LUN_MB << 20);
+        QueueDepthLoop loadB = SimSetup.load(b, options, LUN_MB << 20);
         Map<Case, SharedAdapterReport.Row> rows = new LinkedHashMap<>();
         cases().forEach(c -> rows.put(c, new SharedAdapterReport.Row()));
         List<Double> alone = new ArrayList<>();
@@ -66,17 +67,17 @@ final class SharedAdapterScenario {
                     progress.printf("shared adapter, run %d: %s: team A %s MB/s, team B %s MB/s%n", rep, c.label(),
                             Stats.f0(last(rows.get(c).teamA)), Stats.f0(last(rows.get(c).teamB)));
                 }
-                loadB.stop();
+                loadB.stopAndDrain();
             }
         } finally {
-            loadA.stop();
+            loadA.stopAndDrain();
         }
         check(loadA, loadB);
         new SharedAdapterReport(options, ADAPTER_MBPS).print(out, rows, alone);
     }
 
-    private void measure(SimSetup setup, Team a, Case c, SharedAdapterReport.Row row, QueueDepthLoad loadA,
-            QueueDepthLoad loadB) throws Exception {
+    private void measure(SimSetup setup, Team a, Case c, SharedAdapterReport.Row row, QueueDepthLoop loadA,
+            QueueDepthLoop loadB) throws Exception {
         if (!c.isDynamic()) {
             setup.policy("A", c.policy(), c.shares());
             Thread.sleep(Math.round(options.warmupSeconds() * 1000));
@@ -104,7 +105,7 @@ final class SharedAdapterScenario {
     }
 
     /** Measures both teams and where team A's bytes went; returns team A's MB/s. */
-    private double measureInto(Team a, SharedAdapterReport.Row row, QueueDepthLoad loadA, QueueDepthLoad loadB)
+    private double measureInto(Team a, SharedAdapterReport.Row row, QueueDepthLoop loadA, QueueDepthLoop loadB)
             throws InterruptedException {
         long sharedBefore = Trace.bytesOver(a, SHARED);
         long totalBefore = Trace.bytesTotal(a);
@@ -119,8 +120,8 @@ final class SharedAdapterScenario {
         return rates[0];
     }
 
-    private static void check(QueueDepthLoad... loads) {
-        for (QueueDepthLoad load : loads) {
+    private static void check(QueueDepthLoop... loads) {
+        for (QueueDepthLoop load : loads) {
             if (load.errors() > 0) {
                 throw new IllegalStateException(load.errors() + " commands failed; the measurements are not valid");
             }

@@ -6,23 +6,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import org.hbateam.load.QueueDepthLoop;
+
 /** Small helpers: throughput over a wait, medians, number formatting. */
 final class Stats {
     private Stats() {
     }
 
     /** Waits {@code seconds} and returns each load's completed MB/s (10^6 bytes) over that time. */
-    static double[] measureMBps(double seconds, QueueDepthLoad... loads) throws InterruptedException {
+    static double[] measureMBps(double seconds, QueueDepthLoop... loads) throws InterruptedException {
         long[] before = new long[loads.length];
         for (int i = 0; i < loads.length; i++) {
-            before[i] = loads[i].completedBytes();
+            before[i] = loads[i].result().bytes();
         }
         long start = System.nanoTime();
         TimeUnit.MILLISECONDS.sleep(Math.round(seconds * 1000));
         double elapsed = (System.nanoTime() - start) / 1e9;
         double[] rates = new double[loads.length];
         for (int i = 0; i < loads.length; i++) {
-            rates[i] = (loads[i].completedBytes() - before[i]) / 1e6 / elapsed;
+            rates[i] = (loads[i].result().bytes() - before[i]) / 1e6 / elapsed;
         }
         return rates;
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
+import org.hbateam.load.QueueDepthLoop;
 
 /**
  * What a team did over time: every period, its completed bytes, another team's completed bytes and its
@@ -26,7 +27,7 @@ final class Trace {
     }
 
     /** Samples for {@code durationMs} every {@code periodMs}; {@code other} may be null. */
-    static Trace record(Team team, QueueDepthLoad load, QueueDepthLoad other, String adapter, long durationMs,
+    static Trace record(Team team, QueueDepthLoop load, QueueDepthLoop other, String adapter, long durationMs,
             long periodMs) throws InterruptedException {
         List<Sample> samples = new ArrayList<>();
         long start = System.nanoTime();
@@ -43,9 +44,9 @@ final class Trace {
         }
     }
 
-    private static Sample sample(Team team, QueueDepthLoad load, QueueDepthLoad other, String adapter, long millis) {
+    private static Sample sample(Team team, QueueDepthLoop load, QueueDepthLoop other, String adapter, long millis) {
         PathInfo path = pathOver(team, adapter);
-        return new Sample(millis, load.completedBytes(), other == null ? 0 : other.completedBytes(),
+        return new Sample(millis, load.result().bytes(), other == null ? 0 : other.result().bytes(),
                 path.readShare(), path.writeShare());
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.hbateam.api.team.PathInfo;
 import org.hbateam.api.team.Team;
+import org.hbateam.load.QueueDepthLoop;
 
 /**
  * One team over two adapters of unequal bandwidth (100 and 300 MB/s by default) and nothing else on them:
@@ -54,7 +55,7 @@ final class UnequalAdaptersScenario {
         setup.lun(3, LU, LUN_MB, SLOW, FAST);
         setup.team("C", LU);
         Team team = setup.awaitTeam("C", 2);
-        QueueDepthLoad load = new QueueDepthLoad(team, options.queueDepth(), options.readFraction(), LUN_MB << 20);
+        QueueDepthLoop load = SimSetup.load(team, options, LUN_MB << 20);
         Map<Case, Row> rows = new LinkedHashMap<>();
         cases().forEach(c -> rows.put(c, new Row()));
         load.start();
@@ -71,7 +72,7 @@ final class UnequalAdaptersScenario {
                 }
             }
         } finally {
-            load.stop();
+            load.stopAndDrain();
         }
         if (load.errors() > 0) {
             throw new IllegalStateException(load.errors() + " commands failed; the measurements are not valid");
@@ -79,7 +80,7 @@ final class UnequalAdaptersScenario {
         print(out, rows);
     }
 
-    private double measure(SimSetup setup, Team team, Case c, QueueDepthLoad load, Row row) throws Exception {
+    private double measure(SimSetup setup, Team team, Case c, QueueDepthLoop load, Row row) throws Exception {
         if (c.isDynamic()) {
             // The patent's mode needs only a short trace: no other team uses these adapters, and the static rule
             // between ticks delivers exactly the shares' byte split, so nothing moves. The capacity mode moves

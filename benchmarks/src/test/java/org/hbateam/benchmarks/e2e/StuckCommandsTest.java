@@ -1,7 +1,6 @@
 package org.hbateam.benchmarks.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -11,6 +10,9 @@ import java.util.function.BiConsumer;
 import org.hbateam.api.scsi.Direction;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.load.LoadSpec;
+import org.hbateam.load.QueueDepthLoop;
+import org.hbateam.load.Sink;
 import org.junit.jupiter.api.Test;
 
 /** The stuck-command watch over a {@link QueueDepthLoop} whose sink holds every command until the test answers it. */
@@ -18,7 +20,7 @@ class StuckCommandsTest {
     private static final int BLOCK = 4096;
 
     /** A sink that keeps each command and its completion, in submission order. */
-    private static final class HoldingSink implements QueueDepthLoop.Sink {
+    private static final class HoldingSink implements Sink {
         final List<ScsiCommand> commands = new ArrayList<>();
         final List<BiConsumer<ScsiResult, Throwable>> pending = new ArrayList<>();
 
@@ -37,8 +39,9 @@ class StuckCommandsTest {
     @Test
     void watchesEveryOutstandingCommandUntilItCompletes() throws InterruptedException {
         HoldingSink sink = new HoldingSink();
-        QueueDepthLoop load = new QueueDepthLoop(sink, Direction.READ, BLOCK, 4, 1 << 20);
-        load.start(Long.MAX_VALUE / 4);
+        QueueDepthLoop load = new QueueDepthLoop(sink, LoadSpec.sequential(BLOCK, 4, 512, 1 << 20,
+                LoadSpec.Directions.always(Direction.READ)));
+        load.start();
         long fault = System.nanoTime();
         StuckCommands stuck = StuckCommands.watch(load, fault);
         assertEquals(4, stuck.count(), "every slot had one command in flight at the fault");
@@ -59,32 +62,11 @@ class StuckCommandsTest {
     }
 
     @Test
-    void aSlotBetweenCompletionAndNextSubmissionHasNothingStuck() {
-        LoadSlot slot = new LoadSlot(BLOCK, Direction.WRITE);
-        assertFalse(slot.watchOutstanding(), "a slot that never submitted has nothing in flight");
-        slot.submitting();
-        slot.completed(System.nanoTime());
-        assertFalse(slot.watchOutstanding(), "a slot whose command completed has nothing in flight");
-    }
-
-    @Test
-    void recordsTheWatchedCommandsOwnCompletionTime() {
-        LoadSlot slot = new LoadSlot(BLOCK, Direction.READ);
-        slot.submitting();
-        assertTrue(slot.watchOutstanding(), "the slot has its command in flight");
-        assertEquals(0, slot.watchedCompletedNanos(), "not completed yet");
-        long at = System.nanoTime();
-        slot.completed(at);
-        assertEquals(at, slot.watchedCompletedNanos(), "the completion's own time is recorded");
-        slot.completed(at + 5); // a later command of the same slot must not move the watched time
-        assertEquals(at, slot.watchedCompletedNanos(), "only the watched command's completion counts");
-    }
-
-    @Test
     void theMixedLoadWritesOnEveryOtherSlot() {
         HoldingSink sink = new HoldingSink();
-        QueueDepthLoop load = new QueueDepthLoop(sink, slot -> slot % 2 == 0 ? Direction.READ : Direction.WRITE, BLOCK, 8, 1 << 20);
-        load.start(Long.MAX_VALUE / 4);
+        QueueDepthLoop load = new QueueDepthLoop(sink, LoadSpec.sequential(BLOCK, 8, 512, 1 << 20,
+                LoadSpec.Directions.alternatingSlots()));
+        load.start();
         long writes = sink.commands.stream().filter(c -> c.direction() == Direction.WRITE).count();
         assertEquals(4, writes, "half of the 8 slots write");
         assertEquals(Direction.WRITE, sink.commands.get(1).direction(), "slot 1 writes");

@@ -57,9 +57,24 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     private volatile ConfigurationAdmin configAdmin;
     private volatile EventSink eventSink;
 
+    /** As DS builds it: a bad configuration leaves the declared defaults in force, reported as a problem. */
     @Activate
     public FailoverService(FailoverConfiguration config, Map<String, Object> properties) {
-        this.settings = atBoot(config);
+        this(Boot.of(config), properties);
+    }
+
+    /** With settings already valid, as harnesses and tests build it; then fed through the public bind methods. */
+    public FailoverService(FailoverSettings settings, Map<String, Object> properties) {
+        this(new Boot(settings, null), properties);
+    }
+
+    private FailoverService(Boot boot, Map<String, Object> properties) {
+        if (boot.problem() == null) {
+            markAccepted();
+        } else {
+            rejected(boot.problem());
+        }
+        this.settings = boot.settings();
         this.properties = properties;
         this.registry = new TeamRegistry(settings, System::nanoTime, new TeamEvents(this::eventSink), driverCalls);
         this.admin = new AdminOperations(registry);
@@ -90,18 +105,6 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
         PolicyTargetWriter.ensureTarget(configAdmin, newProperties, settings.defaultPolicy());
     }
 
-    /** A bad configuration at boot: the declared defaults, reported as a problem, never silently. */
-    private FailoverSettings atBoot(FailoverConfiguration config) {
-        try {
-            FailoverSettings validated = FailoverSettings.from(config);
-            markAccepted();
-            return validated;
-        } catch (InvalidConfigurationException e) {
-            rejected(e);
-            return FailoverSettings.defaults();
-        }
-    }
-
     private void markAccepted() {
         accepted = true;
         problems.clear(FailoverSettings.PID);
@@ -115,7 +118,7 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         sweeper.stop();
         registry.close();
         driverCalls.stop();
@@ -130,15 +133,15 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
 
     @Reference(service = DataPath.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindDataPath", updated = "updatedDataPath")
-    void bindDataPath(DataPath path, Map<String, Object> serviceProperties) {
+    public void bindDataPath(DataPath path, Map<String, Object> serviceProperties) {
         registry.addPath(path, serviceProperties);
     }
 
-    void updatedDataPath(DataPath path, Map<String, Object> serviceProperties) {
+    public void updatedDataPath(DataPath path, Map<String, Object> serviceProperties) {
         registry.modifiedPath(path, serviceProperties);
     }
 
-    void unbindDataPath(DataPath path) {
+    public void unbindDataPath(DataPath path) {
         registry.removePath(path);
     }
 
@@ -147,11 +150,11 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     @Reference(name = PolicyFilter.REFERENCE, service = BalancerFactory.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             target = PolicyFilter.DEFAULT_TARGET, unbind = "unbindBalancer")
-    void bindBalancer(BalancerFactory factory, Map<String, Object> serviceProperties) {
+    public void bindBalancer(BalancerFactory factory, Map<String, Object> serviceProperties) {
         defaultBalancer.bind(factory, serviceProperties);
     }
 
-    void unbindBalancer(BalancerFactory factory) {
+    public void unbindBalancer(BalancerFactory factory) {
         defaultBalancer.unbind(factory);
     }
 
@@ -254,5 +257,16 @@ public final class FailoverService implements TeamService, FailoverAdmin, TeamDi
     @Override
     public void configurationAccepted(String pid) {
         problems.clear(pid);
+    }
+
+    /** The settings a configuration gives at boot: the declared defaults when it is bad, with the reason. */
+    private record Boot(FailoverSettings settings, InvalidConfigurationException problem) {
+        static Boot of(FailoverConfiguration config) {
+            try {
+                return new Boot(FailoverSettings.from(config), null);
+            } catch (InvalidConfigurationException e) {
+                return new Boot(FailoverSettings.defaults(), e);
+            }
+        }
     }
 }

@@ -10,9 +10,10 @@ import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.test.workload.BlockModel;
 
 /** Reads straight through one data path, bypassing the team, to prove where the data really is. */
-final class DirectPathIo implements Workload.BlockReader {
+final class DirectPathIo implements BlockModel.Reader {
     private final DataPath path;
     private final int blockSize;
 

@@ -9,6 +9,7 @@ import javax.inject.Inject;
 import org.hbateam.api.team.Team;
 import org.hbateam.driver.sim.SimulatedFaults;
 import org.hbateam.failover.admin.FailoverAdmin;
+import org.hbateam.test.workload.VerifyingLoad;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -39,11 +40,12 @@ public class FailoverIT extends FelixTestSupport {
     private FailoverAdmin admin;
 
     private SimulatedTeam bed;
-    private Workload workload;
+    private VerifyingLoad workload;
 
     @Configuration
     public Option[] config() {
-        return options(runtime(), fromProperty("bundle.api"), fromProperty("bundle.sim"), fromProperty("bundle.failover"));
+        return options(runtime(), fromProperty("bundle.api"), fromProperty("bundle.sim"), fromProperty("bundle.failover"),
+                fromProperty("bundle.test.support"));
     }
 
     @Before
@@ -74,16 +76,16 @@ public class FailoverIT extends FelixTestSupport {
     @Test
     public void stoppingTheDriverBundleUnderLoadLosesNoCompletion() throws Exception {
         Team team = bed.awaitTeam(2);
-        workload = new Workload(team, 4, 512, 16, 0.0);
+        workload = new VerifyingLoad(team, 0, 4, 512, 16, 0);
         workload.start();
-        workload.awaitCompleted(300, 20_000);
+        workload.awaitMore(300, 20_000);
 
         Bundle driver = FrameworkUtil.getBundle(SimulatedFaults.class);
         driver.stop();
         Thread.sleep(300);
         driver.start();
         bed.awaitTeam(2);
-        workload.awaitCompleted(300, 30_000);
+        workload.awaitMore(300, 30_000);
         workload.stop();
 
         assertEquals("every issued command must complete exactly once: " + workload.summary(),

@@ -17,6 +17,7 @@ import org.hbateam.driver.sim.Fault;
 import org.hbateam.driver.sim.SimulatedFaults;
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.failover.admin.PathStatus;
+import org.hbateam.test.workload.VerifyingLoad;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -61,6 +62,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
     @Configuration
     public Option[] config() {
         return options(runtime(), fromProperty("bundle.api"), fromProperty("bundle.sim"), fromProperty("bundle.failover"),
+                fromProperty("bundle.test.support"),
                 streamBundle(VendorDriverBundle.build(VENDOR_BUNDLE, VENDOR_ADAPTER, "hba1")).noStart());
     }
 
@@ -79,7 +81,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         bed.start(DEFAULTS);
         PathInfo carrying = bed.busiest();
         faults.inject(Fault.cut(Fault.Scope.PATH, carrying.pathId()));
-        bed.workload().awaitCompleted(800, 20_000);
+        bed.workload().awaitMore(800, 20_000);
 
         PathInfo survivor = bed.otherThan(carrying);
         bed.finish("cut path", survivor, "");
@@ -98,7 +100,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         faults.inject(Fault.blackHole(Fault.Scope.PATH, carrying.pathId()));
         bed.awaitPath(carrying.pathId(), PathStatus::heldOut, "held out after its commands time out");
         long detectedMs = (System.nanoTime() - start) / 1_000_000;
-        bed.workload().awaitCompleted(800, 20_000);
+        bed.workload().awaitMore(800, 20_000);
 
         bed.finish("black-holed path", bed.otherThan(carrying), "detected after ~" + detectedMs + " ms");
         EventRecorder events = bed.events;
@@ -116,7 +118,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         PathInfo carrying = bed.busiest();
         long before = carrying.commands();
         faults.inject(Fault.slow(Fault.Scope.PATH, carrying.pathId(), 20));
-        bed.workload().awaitCompleted(800, 30_000);
+        bed.workload().awaitMore(800, 30_000);
 
         PathStatus slow = bed.pathStatus(carrying.pathId());
         bed.finish("slow path x20", carrying, "slow path avg latency " + slow.averageLatencyNanos() / 1000 + " us, timeout "
@@ -145,9 +147,9 @@ public class FailoverScenariosIT extends FelixTestSupport {
             if (!heldDown) {
                 bed.awaitPath(flapping, PathStatus::usable, "back at once after restore " + flap + " (immediate failback)");
             }
-            bed.workload().awaitCompleted(20, 10_000);
+            bed.workload().awaitMore(20, 10_000);
         }
-        bed.workload().awaitCompleted(200, 20_000);
+        bed.workload().awaitMore(200, 20_000);
 
         PathStatus status = bed.pathStatus(flapping);
         bed.finish("flapping path x20", bed.otherThan(bed.path(flapping)), "");
@@ -178,7 +180,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         faults.restore(Fault.Scope.ADAPTER, back.adapterId());
         bed.awaitCompletedAfter(completedBefore, 30_000);
         long resumedMs = (System.nanoTime() - start) / 1_000_000;
-        bed.workload().awaitCompleted(400, 20_000);
+        bed.workload().awaitMore(400, 20_000);
 
         bed.finish("all down, one back", back, "queued=" + queued + " resumed " + resumedMs + " ms after the path came back");
         assertTrue("commands waited while no path was usable", queued > 0);
@@ -192,14 +194,14 @@ public class FailoverScenariosIT extends FelixTestSupport {
         long noPathRetryMs = 1500;
         bed.start(new Object[] {"noPathRetryMs", noPathRetryMs});
         PathInfo back = bed.leastBusy();
-        Workload workload = bed.workload();
+        VerifyingLoad workload = bed.workload();
         faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba0"));
         faults.inject(Fault.cut(Fault.Scope.ADAPTER, "hba1"));
         Thread.sleep(2 * noPathRetryMs + 1000);
         long failedWhileDown = workload.failed();
         faults.restore(Fault.Scope.ADAPTER, "hba0");
         faults.restore(Fault.Scope.ADAPTER, "hba1");
-        workload.awaitCompleted(400, 30_000);
+        workload.awaitMore(400, 30_000);
 
         workload.stop();
         bed.report("all down past noPathRetry", "failed while down=" + failedWhileDown);
@@ -224,7 +226,7 @@ public class FailoverScenariosIT extends FelixTestSupport {
         bed.start(DEFAULTS, "luIdentity", TEAM, "primary", VENDOR_ADAPTER);
         vendorDriver().start();
         bed.awaitPaths(3);
-        bed.workload().awaitCompleted(800, 20_000);
+        bed.workload().awaitMore(800, 20_000);
 
         PathInfo joined = bed.pathOfAdapter(VENDOR_ADAPTER);
         bed.finish("new driver bundle", joined, "vendor path commands=" + joined.commands());
@@ -242,12 +244,12 @@ public class FailoverScenariosIT extends FelixTestSupport {
         Bundle vendor = vendorDriver();
         vendor.start();
         bed.awaitPaths(3);
-        bed.workload().awaitCompleted(400, 20_000);
+        bed.workload().awaitMore(400, 20_000);
         long onVendor = bed.pathOfAdapter(VENDOR_ADAPTER).commands();
         long onSimBefore = bed.pathOfAdapter("hba0").commands() + bed.pathOfAdapter("hba1").commands();
         vendor.stop();
         bed.awaitPaths(2);
-        bed.workload().awaitCompleted(800, 20_000);
+        bed.workload().awaitMore(800, 20_000);
 
         bed.finish("driver bundle stopped", bed.pathOfAdapter("hba0"), "vendor path carried " + onVendor + " before the stop");
         assertTrue("the stopped driver's path carried the I/O before", onVendor > 0);

@@ -10,6 +10,7 @@ import java.util.Hashtable;
 import javax.inject.Inject;
 
 import org.hbateam.api.team.Team;
+import org.hbateam.test.workload.VerifyingLoad;
 import org.junit.After;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -32,11 +33,12 @@ public class PolicyHotSwapIT extends FelixTestSupport {
     private ConfigurationAdmin configAdmin;
 
     private SimulatedTeam bed;
-    private Workload workload;
+    private VerifyingLoad workload;
 
     @Configuration
     public Option[] config() {
         return options(runtime(), fromProperty("bundle.api"), fromProperty("bundle.sim"), fromProperty("bundle.failover"),
+                fromProperty("bundle.test.support"),
                 fromProperty("bundle.balancer.static"), fromProperty("bundle.balancer.dynamic"),
                 fromProperty("bundle.balancer.round-robin"), fromProperty("bundle.balancer.least-queue-depth"),
                 fromProperty("bundle.balancer.service-time"));
@@ -60,13 +62,13 @@ public class PolicyHotSwapIT extends FelixTestSupport {
         Team team = bed.awaitTeam(2);
         awaitPolicy(team, "static");
 
-        workload = new Workload(team, 4, 512, 16, 0.4);
+        workload = new VerifyingLoad(team, 0, 4, 512, 16, 40);
         workload.start();
-        workload.awaitCompleted(300, 20_000);
+        workload.awaitMore(300, 20_000);
         for (String policy : new String[] {"dynamic", "round-robin", "service-time"}) {
             teamConfig.update(teamProperties(policy));
             awaitPolicy(team, policy);
-            workload.awaitCompleted(300, 20_000);
+            workload.awaitMore(300, 20_000);
         }
 
         teamConfig.update(teamProperties("dynamic"));
@@ -74,10 +76,10 @@ public class PolicyHotSwapIT extends FelixTestSupport {
         Bundle dynamic = bundle("org.hbateam.balancer.dynamic");
         dynamic.stop();
         awaitPolicy(team, "failover-only");
-        workload.awaitCompleted(300, 20_000);
+        workload.awaitMore(300, 20_000);
         dynamic.start();
         awaitPolicy(team, "dynamic");
-        workload.awaitCompleted(300, 20_000);
+        workload.awaitMore(300, 20_000);
         workload.stop();
 
         assertEquals("no command may fail while strategies change: " + workload.summary(), 0, workload.failed());
@@ -86,7 +88,7 @@ public class PolicyHotSwapIT extends FelixTestSupport {
         assertTrue("nothing may go wrong: " + workload.summary(), workload.problems().isEmpty());
         assertTrue("both paths carry I/O under balancing",
                 team.paths().stream().allMatch(p -> p.bytesWritten() + p.bytesRead() > 0));
-        assertEquals("every block reads back as last written", 0, workload.verify(team::read));
+        assertEquals("every block reads back as last written", 0, workload.verify(team::read, "the team"));
         teamConfig.delete();
     }
 

@@ -12,13 +12,14 @@ import org.hbateam.api.team.Team;
 import org.hbateam.failover.admin.FailoverAdmin;
 import org.hbateam.failover.admin.PathStatus;
 import org.hbateam.failover.admin.TeamStatus;
+import org.hbateam.test.workload.VerifyingLoad;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * The world of one failover scenario: two simulated paths to one LUN ({@link SimulatedTeam}), the failover
  * settings of the scenario, the events recorded ({@link EventRecorder}) and the load running
- * ({@link Workload}); then the checks every scenario ends with, and {@link #close()} undoes it all.
+ * ({@link VerifyingLoad}); then the checks every scenario ends with, and {@link #close()} undoes it all.
  */
 final class ScenarioBed implements AutoCloseable {
     static final String TEAM = SimulatedTeam.LU_IDENTITY;
@@ -28,7 +29,7 @@ final class ScenarioBed implements AutoCloseable {
     private final ConfigurationAdmin configAdmin;
     private final FailoverAdmin admin;
     private SimulatedTeam sim;
-    private Workload workload;
+    private VerifyingLoad workload;
     private Team team;
 
     ScenarioBed(BundleContext context, ConfigurationAdmin configAdmin, FailoverAdmin admin) {
@@ -46,13 +47,13 @@ final class ScenarioBed implements AutoCloseable {
         }
         sim.adapter("hba0", 400).adapter("hba1", 400).lun(64, "hba0", "hba1");
         team = sim.awaitTeam(2);
-        workload = new Workload(team, 4, 512, 16, 0.3);
+        workload = new VerifyingLoad(team, 0, 4, 512, 16, 30);
         workload.start();
-        workload.awaitCompleted(300, 20_000);
+        workload.awaitMore(300, 20_000);
         return team;
     }
 
-    Workload workload() {
+    VerifyingLoad workload() {
         return workload;
     }
 
@@ -72,7 +73,7 @@ final class ScenarioBed implements AutoCloseable {
 
     /** Blocks that differ from the model when read straight through {@code path}. */
     long verifyThrough(PathInfo path) throws Exception {
-        return workload.verify(new DirectPathIo(sim.path(path.adapterId()), team.blockSize()));
+        return workload.verify(new DirectPathIo(sim.path(path.adapterId()), team.blockSize()), path.pathId());
     }
 
     void report(String scenario, String detail) {

@@ -83,7 +83,7 @@ public final class DynamicBalancer implements Balancer {
      * restarts the team's window when they moved. Runs on the factory's timer thread only. A tick that
      * races with a membership change is dropped: the new set starts from its configured shares anyway.
      */
-    void tick(DynamicParameters parameters) {
+    void tick(DynamicSettings parameters) {
         mode = parameters.mode();
         ShareSnapshot current = snapshot.get();
         if (current.configurationChanged()) {
@@ -116,7 +116,7 @@ public final class DynamicBalancer implements Balancer {
      * hand every tick's first commands to whichever path the restart leaves at 0 bytes.
      */
     private static boolean step(double[] shares, double[] before, int[] configured, long[] bytes, long[] latency,
-                                boolean[] usable, int[] quiet, DynamicParameters p) {
+                                boolean[] usable, int[] quiet, DynamicSettings p) {
         return switch (p.mode()) {
             case PATENT -> ShareRebalancer.rebalance(shares, bytes, usable, p.changeThresholdPercent(), p.lbChangePercent());
             case RELAXED -> ShareRebalancer.rebalance(shares, bytes, usable, p.changeThresholdPercent(), p.lbChangePercent())

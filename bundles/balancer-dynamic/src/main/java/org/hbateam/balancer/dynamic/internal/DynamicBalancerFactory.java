@@ -39,12 +39,17 @@ public final class DynamicBalancerFactory implements BalancerFactory {
     private final TimerThreads threads = new TimerThreads();
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, threads);
     private final AtomicReference<ScheduledFuture<?>> ticking = new AtomicReference<>();
-    private volatile DynamicParameters parameters;
+    private volatile DynamicSettings parameters;
 
     /** Starts the timer with the configured parameters, or the defaults if they are invalid. */
     @Activate
     public DynamicBalancerFactory(DynamicConfiguration config) {
-        parameters = validOr(config, DynamicParameters.DEFAULTS);
+        this(validOr(config, DynamicSettings.DEFAULTS));
+    }
+
+    /** Starts the timer with {@code settings}, as harnesses and tests build it; {@link #deactivate()} stops it. */
+    public DynamicBalancerFactory(DynamicSettings settings) {
+        parameters = settings;
         timer.setRemoveOnCancelPolicy(true); // a rescheduled timer leaves no dead task behind
         schedule(parameters.timerIntervalMs());
     }
@@ -52,8 +57,8 @@ public final class DynamicBalancerFactory implements BalancerFactory {
     /** Applies new parameters; invalid ones are logged with their key and the previous stay in force. */
     @Modified
     void modified(DynamicConfiguration config) {
-        DynamicParameters previous = parameters;
-        DynamicParameters next = validOr(config, previous);
+        DynamicSettings previous = parameters;
+        DynamicSettings next = validOr(config, previous);
         parameters = next;
         if (next.timerIntervalMs() != previous.timerIntervalMs()) {
             schedule(next.timerIntervalMs());
@@ -62,7 +67,7 @@ public final class DynamicBalancerFactory implements BalancerFactory {
 
     /** Stops the timer and waits for its thread to end, so nothing outlives the component. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         timer.shutdownNow();
         try {
             if (!timer.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS) || !threads.awaitGone(STOP_WAIT_MS)) {
@@ -83,7 +88,7 @@ public final class DynamicBalancerFactory implements BalancerFactory {
     }
 
     /** The parameters in force. */
-    DynamicParameters parameters() {
+    DynamicSettings parameters() {
         return parameters;
     }
 
@@ -94,7 +99,7 @@ public final class DynamicBalancerFactory implements BalancerFactory {
 
     /** Runs one tick over every live team balancer; one team's failure does not stop the others or the timer. */
     void tick() {
-        DynamicParameters now = parameters;
+        DynamicSettings now = parameters;
         for (DynamicBalancer balancer : balancers) {
             try {
                 balancer.tick(now);
@@ -112,9 +117,9 @@ public final class DynamicBalancerFactory implements BalancerFactory {
         }
     }
 
-    private static DynamicParameters validOr(DynamicConfiguration config, DynamicParameters fallback) {
+    private static DynamicSettings validOr(DynamicConfiguration config, DynamicSettings fallback) {
         try {
-            return DynamicParameters.from(config);
+            return DynamicSettings.from(config);
         } catch (IllegalArgumentException e) {
             LOG.error("Rejected configuration {}: {}; keeping {}", PID, e.getMessage(), fallback);
             return fallback;

@@ -7,7 +7,7 @@ import java.util.Locale;
  * How the timer moves shares. {@link #PATENT} is FIG. 5 exactly; the two others go beyond the patent where
  * it falls short, and are opt-in.
  */
-enum ShareMode {
+public enum ShareMode {
     /** FIG. 5 only: share moves away from a path whose adapter carries more than its share, and never comes back. */
     PATENT,
     /**

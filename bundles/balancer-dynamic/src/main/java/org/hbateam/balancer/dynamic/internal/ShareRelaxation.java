@@ -21,7 +21,7 @@ final class ShareRelaxation {
      * back in {@code shares}; {@code before} are the shares at the start of the tick. Returns true when share moved.
      */
     static boolean relax(double[] shares, double[] before, int[] configured, long[] bytes, long[] latencyNanos,
-                         boolean[] usable, int[] quiet, DynamicParameters parameters) {
+                         boolean[] usable, int[] quiet, DynamicSettings parameters) {
         double totalBytes = sum(bytes, usable);
         double usableConfigured = sum(configured, usable);
         if (totalBytes <= 0 || usableConfigured <= 0) {

@@ -1,8 +1,10 @@
 package org.hbateam.balancer.dynamic.internal;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
 
-/** Plain DynamicConfiguration values for tests, as Config Admin would hand them to the component. */
+import org.osgi.util.converter.Converters;
+
+/** DynamicConfiguration values for tests, converted from a map by the rules DS applies to Config Admin's. */
 final class Configs {
     private Configs() {
     }
@@ -13,41 +15,9 @@ final class Configs {
 
     static DynamicConfiguration of(long timerIntervalMs, double changeThresholdPercent, double lbChangePercent,
                                    String mode, int relaxIntervals, double normalLatencyPercent) {
-        return new DynamicConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return DynamicConfiguration.class;
-            }
-
-            @Override
-            public long timerIntervalMs() {
-                return timerIntervalMs;
-            }
-
-            @Override
-            public double changeThresholdPercent() {
-                return changeThresholdPercent;
-            }
-
-            @Override
-            public double lbChangePercent() {
-                return lbChangePercent;
-            }
-
-            @Override
-            public String mode() {
-                return mode;
-            }
-
-            @Override
-            public int relaxIntervals() {
-                return relaxIntervals;
-            }
-
-            @Override
-            public double normalLatencyPercent() {
-                return normalLatencyPercent;
-            }
-        };
+        return Converters.standardConverter().convert(Map.of("timerIntervalMs", timerIntervalMs,
+                "changeThresholdPercent", changeThresholdPercent, "lbChangePercent", lbChangePercent, "mode", mode,
+                "relaxIntervals", relaxIntervals, "normalLatencyPercent", normalLatencyPercent))
+                .to(DynamicConfiguration.class);
     }
 }

@@ -16,7 +16,7 @@ class DynamicBalancerFactoryTest {
     /** A factory whose timer never fires during a test (one hour), so ticks are driven by hand. */
     static final class Quiet {
         Balancer create(FakeTeamView team) {
-            DynamicBalancerFactory factory = new DynamicBalancerFactory(Configs.of(3_600_000L, 10, 10));
+            DynamicBalancerFactory factory = new DynamicBalancerFactory(new DynamicSettings(3_600_000L, 10, 10));
             try {
                 return factory.create(team);
             } finally {
@@ -27,7 +27,7 @@ class DynamicBalancerFactoryTest {
 
     @Test
     void timerStopsOnDeactivateAndLeavesNoThread() {
-        DynamicBalancerFactory factory = new DynamicBalancerFactory(Configs.of(1, 10, 10));
+        DynamicBalancerFactory factory = new DynamicBalancerFactory(new DynamicSettings(1, 10, 10));
         assertFalse(factory.timerStopped(), "an active factory has its timer running");
         factory.deactivate();
         assertTrue(factory.timerStopped(), "deactivate must stop the timer and end its thread");
@@ -38,9 +38,9 @@ class DynamicBalancerFactoryTest {
 
     @Test
     void invalidParametersAreRejectedNamingTheKeyAndThePreviousStay() {
-        DynamicBalancerFactory factory = new DynamicBalancerFactory(Configs.of(3_600_000L, 20, 5));
+        DynamicBalancerFactory factory = new DynamicBalancerFactory(new DynamicSettings(3_600_000L, 20, 5));
         try {
-            DynamicParameters before = factory.parameters();
+            DynamicSettings before = factory.parameters();
             factory.modified(Configs.of(0, 20, 5));
             factory.modified(Configs.of(1000, -1, 5));
             factory.modified(Configs.of(1000, 20, 100.5));
@@ -51,7 +51,7 @@ class DynamicBalancerFactoryTest {
             factory.modified(Configs.of(1000, 20, 5, "relaxed", 3, -1));
             assertEquals(before, factory.parameters(), "an unknown mode or a bad relaxed-mode key must leave the previous ones in force");
             factory.modified(Configs.of(2000, 0, 100));
-            assertEquals(DynamicParameters.patent(2000, 0, 100), factory.parameters(), "valid parameters apply, bounds included");
+            assertEquals(new DynamicSettings(2000, 0, 100), factory.parameters(), "valid parameters apply, bounds included");
         } finally {
             factory.deactivate();
         }
@@ -68,7 +68,7 @@ class DynamicBalancerFactoryTest {
     void invalidConfigurationAtActivationFallsBackToTheDefaults() {
         DynamicBalancerFactory factory = new DynamicBalancerFactory(Configs.of(-1, 10, 10));
         try {
-            assertEquals(DynamicParameters.DEFAULTS, factory.parameters(), "with nothing previous, the defaults apply");
+            assertEquals(DynamicSettings.DEFAULTS, factory.parameters(), "with nothing previous, the defaults apply");
         } finally {
             factory.deactivate();
         }
@@ -76,7 +76,7 @@ class DynamicBalancerFactoryTest {
 
     @Test
     void tickReachesLiveBalancersOnlyUntilTheyClose() {
-        DynamicBalancerFactory factory = new DynamicBalancerFactory(Configs.of(3_600_000L, 10, 10));
+        DynamicBalancerFactory factory = new DynamicBalancerFactory(new DynamicSettings(3_600_000L, 10, 10));
         try {
             FakePathSet paths = new FakePathSet("shared", "own");
             Balancer balancer = factory.create(new FakeTeamView("a", paths));
@@ -94,7 +94,7 @@ class DynamicBalancerFactoryTest {
     }
 
     private static String message(DynamicConfiguration config) {
-        return assertThrows(IllegalArgumentException.class, () -> DynamicParameters.from(config),
+        return assertThrows(IllegalArgumentException.class, () -> DynamicSettings.from(config),
             "invalid parameters must be rejected").getMessage();
     }
 }

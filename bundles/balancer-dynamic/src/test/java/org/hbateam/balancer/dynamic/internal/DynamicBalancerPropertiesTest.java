@@ -17,7 +17,7 @@ class DynamicBalancerPropertiesTest {
         SplittableRandom random = new SplittableRandom(seed);
         FakePathSet paths = Chaos.randomTeam(random, size, 3);
         DynamicBalancer balancer = new DynamicBalancer(new FakeTeamView("t", paths), b -> { });
-        DynamicParameters parameters = new DynamicParameters(1000, random.nextInt(30), 1 + random.nextInt(50),
+        DynamicSettings parameters = new DynamicSettings(1000, random.nextInt(30), 1 + random.nextInt(50),
             ShareMode.values()[random.nextInt(ShareMode.values().length)], 1 + random.nextInt(4), random.nextInt(100));
         Chaos.run(balancer, paths, random, 30, () -> {
             paths.addAdapterTraffic("a" + random.nextInt(3), random.nextBoolean() ? org.hbateam.api.scsi.Direction.READ

@@ -11,7 +11,7 @@ import org.hbateam.balancer.testkit.Workload;
 import org.junit.jupiter.api.Test;
 
 class DynamicBalancerTest {
-    private static final DynamicParameters PARAMETERS = DynamicParameters.DEFAULTS;
+    private static final DynamicSettings PARAMETERS = DynamicSettings.DEFAULTS;
 
     @Test
     void pathOnABusySharedAdapterLosesShareOverTicks() {
@@ -113,7 +113,7 @@ class DynamicBalancerTest {
 
     @Test
     void relaxedModeGivesTheShareBackOnceTheCongestionIsOver() {
-        DynamicParameters relaxed = new DynamicParameters(1000, 10, 10, ShareMode.RELAXED, 3, 25);
+        DynamicSettings relaxed = new DynamicSettings(1000, 10, 10, ShareMode.RELAXED, 3, 25);
         FakePathSet paths = new FakePathSet("shared", "own");
         DynamicBalancer balancer = new DynamicBalancer(new FakeTeamView("a", paths), b -> { });
         Workload workload = new Workload(balancer, paths, 7);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class ShareRelaxationTest {
-    private static final DynamicParameters RELAXED = new DynamicParameters(1000, 10, 10, ShareMode.RELAXED, 3, 25);
+    private static final DynamicSettings RELAXED = new DynamicSettings(1000, 10, 10, ShareMode.RELAXED, 3, 25);
     private static final boolean[] BOTH = {true, true};
     private static final int[] HALVES = {50, 50};
     private static final long[] EQUAL_LATENCY = {1_000_000, 1_000_000};

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * teaming), SendTargets discovery for portals without configured targets, and one timer thread that
  * drives login deadlines and NOP pings for all its sessions.
  */
-final class Adapter {
+public final class Adapter {
     private static final Logger LOG = LoggerFactory.getLogger(Adapter.class);
 
     private final AdapterSettings settings;
@@ -36,7 +36,8 @@ final class Adapter {
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
 
-    Adapter(AdapterSettings settings, PathRegistry registry, SessionDirectory directory) {
+    /** Not started yet; the adapters of one team share {@code directory}, so that a live session fences a dead one. */
+    public Adapter(AdapterSettings settings, PathRegistry registry, SessionDirectory directory) {
         this.settings = settings;
         this.registry = registry;
         this.directory = directory;
@@ -47,7 +48,7 @@ final class Adapter {
         });
     }
 
-    void start() {
+    public void start() {
         long tick = Math.max(20, Math.min(settings.nopIntervalMs(), Math.min(settings.nopTimeoutMs(), settings.loginTimeoutMs())) / 4);
         timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         for (Portal portal : settings.portals()) {
@@ -138,14 +139,14 @@ final class Adapter {
     }
 
     /** The paths of all sessions, for tests and status. */
-    List<IscsiPath> paths() {
+    public List<IscsiPath> paths() {
         List<IscsiPath> all = new ArrayList<>();
         sessions.forEach(s -> all.addAll(s.paths()));
         return all;
     }
 
     /** Stops discovery, logs every session out and withdraws every path; returns when all threads ended. */
-    void stop() {
+    public void stop() {
         synchronized (this) {
             stopped = true;
         }

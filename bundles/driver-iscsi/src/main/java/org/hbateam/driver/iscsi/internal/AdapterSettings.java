@@ -13,12 +13,28 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
 /**
  * A validated adapter configuration. {@link #from} rejects bad values with an
  * {@link IllegalArgumentException} whose message names the key and the reason, never a secret's value.
+ * Harnesses and tests build one with {@link #builder}, which starts from the declared defaults.
  */
-record AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
+public record AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
                        List<String> targets, ChapCredentials chap, Proposal proposal, int loginTimeoutMs,
                        int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs,
                        int reconnectMaxDelayMs) {
-    static final String PID = "org.hbateam.iscsi.adapter";
+    public static final String PID = "org.hbateam.iscsi.adapter";
+    /** The declared defaults of the timing keys, as {@link IscsiAdapterConfiguration} declares them. */
+    public static final int DEFAULT_LOGIN_TIMEOUT_MS = 10000;
+    public static final int DEFAULT_NOP_INTERVAL_MS = 1000;
+    public static final int DEFAULT_NOP_TIMEOUT_MS = 2000;
+    public static final int DEFAULT_TASK_MANAGEMENT_TIMEOUT_MS = 10000;
+    public static final int DEFAULT_RECONNECT_DELAY_MS = 1000;
+    public static final int DEFAULT_RECONNECT_MAX_DELAY_MS = 1000;
+
+    /**
+     * Settings for adapter {@code name} logging in as {@code initiatorName} to {@code portals}: by SendTargets, no
+     * CHAP, the default login proposal and the declared default timings, each replaceable before {@link Builder#build}.
+     */
+    public static Builder builder(String name, String initiatorName, List<Portal> portals) {
+        return new Builder(name, initiatorName, portals);
+    }
 
     /** Validates {@code c}; an empty {@code initiatorName} means {@code hostInitiatorName}. */
     static AdapterSettings from(IscsiAdapterConfiguration c, String hostInitiatorName) {
@@ -128,5 +144,79 @@ record AdapterSettings(String name, InetSocketAddress localAddress, String initi
             throw new IllegalArgumentException(key + ": " + rule + ", was '" + value + "'");
         }
         return value;
+    }
+
+    /** Settings built from the declared defaults; not validated, as tests also need values a configuration can't give. */
+    public static final class Builder {
+        private final String name;
+        private final String initiatorName;
+        private final List<Portal> portals;
+        private InetSocketAddress localAddress;
+        private List<String> targets = List.of();
+        private ChapCredentials chap = ChapCredentials.none();
+        private Proposal proposal = Proposal.defaults();
+        private int loginTimeoutMs = DEFAULT_LOGIN_TIMEOUT_MS;
+        private int nopIntervalMs = DEFAULT_NOP_INTERVAL_MS;
+        private int nopTimeoutMs = DEFAULT_NOP_TIMEOUT_MS;
+        private int taskManagementTimeoutMs = DEFAULT_TASK_MANAGEMENT_TIMEOUT_MS;
+        private int reconnectDelayMs = DEFAULT_RECONNECT_DELAY_MS;
+        private int reconnectMaxDelayMs = DEFAULT_RECONNECT_MAX_DELAY_MS;
+
+        private Builder(String name, String initiatorName, List<Portal> portals) {
+            this.name = name;
+            this.initiatorName = initiatorName;
+            this.portals = List.copyOf(portals);
+        }
+
+        /** The local address to bind to (port 0), or null for any. */
+        public Builder localAddress(InetSocketAddress address) {
+            this.localAddress = address;
+            return this;
+        }
+
+        /** The targets to log in to; empty for SendTargets discovery. */
+        public Builder targets(List<String> iqns) {
+            this.targets = List.copyOf(iqns);
+            return this;
+        }
+
+        public Builder chap(ChapCredentials credentials) {
+            this.chap = credentials;
+            return this;
+        }
+
+        public Builder proposal(Proposal loginProposal) {
+            this.proposal = loginProposal;
+            return this;
+        }
+
+        public Builder loginTimeoutMs(int millis) {
+            this.loginTimeoutMs = millis;
+            return this;
+        }
+
+        public Builder nop(int intervalMs, int timeoutMs) {
+            this.nopIntervalMs = intervalMs;
+            this.nopTimeoutMs = timeoutMs;
+            return this;
+        }
+
+        public Builder taskManagementTimeoutMs(int millis) {
+            this.taskManagementTimeoutMs = millis;
+            return this;
+        }
+
+        /** The first reconnect delay and its cap. */
+        public Builder reconnect(int delayMs, int maxDelayMs) {
+            this.reconnectDelayMs = delayMs;
+            this.reconnectMaxDelayMs = maxDelayMs;
+            return this;
+        }
+
+        public AdapterSettings build() {
+            return new AdapterSettings(name, localAddress, initiatorName, portals, targets, chap, proposal,
+                    loginTimeoutMs, nopIntervalMs, nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs,
+                    reconnectMaxDelayMs);
+        }
     }
 }

@@ -79,30 +79,30 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Login timeout (ms)", min = "100", max = "600000", description = "Connect plus "
             + "login must finish within this. Range 100 to 600000. Default 10000.")
-    int loginTimeoutMs() default 10000;
+    int loginTimeoutMs() default AdapterSettings.DEFAULT_LOGIN_TIMEOUT_MS;
 
     @AttributeDefinition(name = "NOP interval (ms)", min = "100", max = "3600000", description = "Send a "
             + "NOP-Out ping after this long without a PDU from the target. Range 100 to 3600000. Default 1000.")
-    int nopIntervalMs() default 1000;
+    int nopIntervalMs() default AdapterSettings.DEFAULT_NOP_INTERVAL_MS;
 
     @AttributeDefinition(name = "NOP timeout (ms)", min = "100", max = "3600000", description = "An unanswered "
             + "ping this old means a dead link: the path goes DOWN and its commands fail with TIMEOUT. Range 100 "
             + "to 3600000. Default 2000.")
-    int nopTimeoutMs() default 2000;
+    int nopTimeoutMs() default AdapterSettings.DEFAULT_NOP_TIMEOUT_MS;
 
     @AttributeDefinition(name = "Task management timeout (ms)", min = "100", max = "600000", description = "An "
             + "ABORT TASK unanswered this long escalates to LOGICAL UNIT RESET; a reset unanswered this long drops the "
             + "connection, failing what it held. Range 100 to 600000. Default 10000.")
-    int taskManagementTimeoutMs() default 10000;
+    int taskManagementTimeoutMs() default AdapterSettings.DEFAULT_TASK_MANAGEMENT_TIMEOUT_MS;
 
     @AttributeDefinition(name = "Reconnect delay (ms)", min = "10", max = "600000", description = "The first "
             + "wait before logging in again after a failure; doubled per failure up to the reconnect delay cap. "
             + "Range 10 to 600000. Default 1000.")
-    int reconnectDelayMs() default 1000;
+    int reconnectDelayMs() default AdapterSettings.DEFAULT_RECONNECT_DELAY_MS;
 
     @AttributeDefinition(name = "Reconnect delay cap (ms)", min = "10", max = "600000", description = "The longest "
             + "wait between login attempts (and SendTargets discovery attempts); it caps the reconnect delay too. "
             + "Keep it well below the failover service's noPathRetry, so a target that returns is found while "
             + "commands still wait. Range 10 to 600000. Default 1000.")
-    int reconnectMaxDelayMs() default 1000;
+    int reconnectMaxDelayMs() default AdapterSettings.DEFAULT_RECONNECT_MAX_DELAY_MS;
 }

@@ -22,7 +22,7 @@ import org.hbateam.driver.iscsi.internal.session.Session;
  * the session's asynchronous core; a path without a live session fails them at once with PATH_DOWN.
  * State changes come from the session's own thread, so they are already ordered.
  */
-final class IscsiPath implements DataPath {
+public final class IscsiPath implements DataPath {
     private final String id;
     private final String adapterId;
     private final String target;
@@ -126,7 +126,7 @@ final class IscsiPath implements DataPath {
     }
 
     /** The operational parameters of the session carrying the path now, or null while it is down. */
-    Negotiated parameters() {
+    public Negotiated parameters() {
         Session current = session;
         return current == null ? null : current.parameters();
     }

@@ -4,8 +4,11 @@ import java.util.Map;
 
 import org.hbateam.api.path.DataPath;
 
-/** Publishes data paths; in the framework as OSGi services, in unit tests as a plain list. */
-interface PathRegistry {
+/**
+ * Publishes data paths; in the framework as OSGi services, in unit tests and harnesses as a plain list or straight
+ * into a failover service.
+ */
+public interface PathRegistry {
     /** Publishes {@code path} with {@code properties} until the registration is withdrawn. */
     Registration register(DataPath path, Map<String, Object> properties);
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.function.Consumer;
 import org.apache.felix.hc.api.Result;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.junit.jupiter.api.Test;
+import org.osgi.util.converter.Converters;
 
 /** Validation names the key and never shows a secret; a rejected change keeps the running adapter. */
 class AdapterSettingsTest {
@@ -48,7 +48,7 @@ class AdapterSettingsTest {
         v.put("reconnectDelayMs", 500);
         v.put("reconnectMaxDelayMs", 1000);
         change.accept(v);
-        return new MapConfiguration(v);
+        return Converters.standardConverter().convert(v).to(IscsiAdapterConfiguration.class);
     }
 
     @Test
@@ -185,32 +185,5 @@ class AdapterSettingsTest {
         public Registration register(org.hbateam.api.path.DataPath path, Map<String, Object> properties) {
             throw new AssertionError("nothing can be published: the portal does not answer");
         }
-    }
-
-    /** The annotation's methods, answered from a map. */
-    private record MapConfiguration(Map<String, Object> v) implements IscsiAdapterConfiguration {
-        @Override public Class<? extends Annotation> annotationType() { return IscsiAdapterConfiguration.class; }
-        @Override public String name() { return (String) v.get("name"); }
-        @Override public String localAddress() { return (String) v.get("localAddress"); }
-        @Override public String initiatorName() { return (String) v.get("initiatorName"); }
-        @Override public String[] portals() { return (String[]) v.get("portals"); }
-        @Override public String[] targets() { return (String[]) v.get("targets"); }
-        @Override public String chapUser() { return (String) v.get("chapUser"); }
-        @Override public String chapSecret() { return (String) v.get("chapSecret"); }
-        @Override public String mutualChapUser() { return (String) v.get("mutualChapUser"); }
-        @Override public String mutualChapSecret() { return (String) v.get("mutualChapSecret"); }
-        @Override public String headerDigest() { return (String) v.get("headerDigest"); }
-        @Override public String dataDigest() { return (String) v.get("dataDigest"); }
-        @Override public boolean immediateData() { return (Boolean) v.get("immediateData"); }
-        @Override public boolean initialR2T() { return (Boolean) v.get("initialR2T"); }
-        @Override public int maxBurstLength() { return (Integer) v.get("maxBurstLength"); }
-        @Override public int firstBurstLength() { return (Integer) v.get("firstBurstLength"); }
-        @Override public int maxRecvDataSegmentLength() { return (Integer) v.get("maxRecvDataSegmentLength"); }
-        @Override public int loginTimeoutMs() { return (Integer) v.get("loginTimeoutMs"); }
-        @Override public int nopIntervalMs() { return (Integer) v.get("nopIntervalMs"); }
-        @Override public int nopTimeoutMs() { return (Integer) v.get("nopTimeoutMs"); }
-        @Override public int taskManagementTimeoutMs() { return (Integer) v.get("taskManagementTimeoutMs"); }
-        @Override public int reconnectDelayMs() { return (Integer) v.get("reconnectDelayMs"); }
-        @Override public int reconnectMaxDelayMs() { return (Integer) v.get("reconnectMaxDelayMs"); }
     }
 }

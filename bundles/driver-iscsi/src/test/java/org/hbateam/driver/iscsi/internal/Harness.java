@@ -59,9 +59,10 @@ final class Harness implements AutoCloseable {
                 }
             };
         };
-        AdapterSettings settings = new AdapterSettings(name, null, "iqn.2026-01.org.hbateam:test",
-                List.of(Portal.parse(target.portal())), List.of(FakeTarget.IQN), chap, proposal, 3000,
-                nopIntervalMs, nopTimeoutMs, 500, reconnectDelayMs, reconnectMaxDelayMs);
+        AdapterSettings settings = AdapterSettings.builder(name, "iqn.2026-01.org.hbateam:test",
+                List.of(Portal.parse(target.portal()))).targets(List.of(FakeTarget.IQN)).chap(chap).proposal(proposal)
+                .loginTimeoutMs(3000).nop(nopIntervalMs, nopTimeoutMs).taskManagementTimeoutMs(500)
+                .reconnect(reconnectDelayMs, reconnectMaxDelayMs).build();
         this.adapter = new Adapter(settings, registry, directory);
     }
 

@@ -130,9 +130,10 @@ class StalledPathTest {
             }, "away-target");
             acceptor.start();
             // First delay 50 ms, cap 100 ms: doubling without the cap would need minutes for 12 attempts.
-            AdapterSettings settings = new AdapterSettings("hba0", null, "iqn.2026-01.org.hbateam:test",
-                    List.of(new Portal("127.0.0.1", server.getLocalPort())), List.of(FakeTarget.IQN),
-                    org.hbateam.driver.iscsi.internal.login.ChapCredentials.none(), DEFAULTS, 3000, 10000, 10000, 500, 50, 100);
+            AdapterSettings settings = AdapterSettings.builder("hba0", "iqn.2026-01.org.hbateam:test",
+                    List.of(new Portal("127.0.0.1", server.getLocalPort()))).targets(List.of(FakeTarget.IQN))
+                    .proposal(DEFAULTS).loginTimeoutMs(3000).nop(10000, 10000).taskManagementTimeoutMs(500)
+                    .reconnect(50, 100).build();
             Adapter adapter = new Adapter(settings, (path, properties) -> {
                 throw new AssertionError("nothing is published");
             }, new SessionDirectory());

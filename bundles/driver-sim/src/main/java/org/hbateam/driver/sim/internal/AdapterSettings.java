@@ -8,7 +8,7 @@ package org.hbateam.driver.sim.internal;
  * @param latencyMicros  per-command latency, >= 0
  * @param queueDepth     commands in service at once, >= 1
  */
-record AdapterSettings(String name, int bandwidthMBps, int latencyMicros, int queueDepth) {
+public record AdapterSettings(String name, int bandwidthMBps, int latencyMicros, int queueDepth) {
     static final String PID = "org.hbateam.sim.adapter";
 
     /** Validates a configuration; the exception names the first bad key. */
@@ -16,7 +16,7 @@ record AdapterSettings(String name, int bandwidthMBps, int latencyMicros, int qu
         return of(config.name(), config.bandwidthMBps(), config.latencyMicros(), config.queueDepth());
     }
 
-    static AdapterSettings of(String name, int bandwidthMBps, int latencyMicros, int queueDepth)
+    public static AdapterSettings of(String name, int bandwidthMBps, int latencyMicros, int queueDepth)
             throws ConfigException {
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {

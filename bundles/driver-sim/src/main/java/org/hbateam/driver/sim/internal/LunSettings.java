@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * @param serial        the unit serial number
  * @param adapters      the adapters that reach the LUN, in configured order, without duplicates
  */
-record LunSettings(String target, long lun, int sizeMB, String naaHex, String serial, List<String> adapters) {
+public record LunSettings(String target, long lun, int sizeMB, String naaHex, String serial, List<String> adapters) {
     static final String PID = "org.hbateam.sim.lun";
-    static final String DEFAULT_TARGET = "iqn.2026-01.org.hbateam.sim:target0";
+    public static final String DEFAULT_TARGET = "iqn.2026-01.org.hbateam.sim:target0";
     static final int BLOCK_SIZE = 512;
     static final long MAX_LUN = 0x3FFF;
     static final int MAX_SIZE_MB = 16 * 1024 * 1024;
@@ -36,7 +36,7 @@ record LunSettings(String target, long lun, int sizeMB, String naaHex, String se
      *
      * @param knownAdapter tells whether an adapter name is known (see {@link SimLunComponent} for what counts)
      */
-    static LunSettings from(SimLunConfiguration config, Predicate<String> knownAdapter) throws ConfigException {
+    static LunSettings from(LunConfig config, Predicate<String> knownAdapter) throws ConfigException {
         String target = config.target() == null ? "" : config.target().trim();
         if (target.isEmpty()) {
             throw new ConfigException(PID, "target", "must not be blank");
@@ -94,9 +94,9 @@ record LunSettings(String target, long lun, int sizeMB, String naaHex, String se
      * The adapter names, each entry also split at commas and spaces: a Karaf .cfg file gives
      * {@code adapters = hba0,hba1} as one string.
      */
-    private static List<String> adapters(String[] configured, Predicate<String> knownAdapter) throws ConfigException {
+    private static List<String> adapters(List<String> configured, Predicate<String> knownAdapter) throws ConfigException {
         Set<String> names = new LinkedHashSet<>();
-        for (String entry : configured == null ? new String[0] : configured) {
+        for (String entry : configured) {
             for (String name : (entry == null ? "" : entry).trim().split("[,\\s]+")) {
                 if (name.isEmpty()) {
                     throw new ConfigException(PID, "adapters", "an adapter name is blank");

@@ -1,7 +1,7 @@
 package org.hbateam.driver.sim.internal;
 
 /** Makes a path visible to the framework (an OSGi service in production, a list in tests). */
-interface PathPublisher {
+public interface PathPublisher {
     /** Publishes the path; the returned action withdraws it again and may be called once. */
     Runnable publish(SimPath path);
 }

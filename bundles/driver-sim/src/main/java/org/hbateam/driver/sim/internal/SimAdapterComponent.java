@@ -31,13 +31,19 @@ public final class SimAdapterComponent {
         apply(config);
     }
 
+    /** An adapter with valid settings, as harnesses and tests build it; fails as a bad configuration would. */
+    public SimAdapterComponent(AdapterSettings settings, SimRegistry registry) throws ConfigException {
+        this.registry = registry;
+        apply(settings);
+    }
+
     @Modified
     void modified(SimAdapterConfiguration config) {
         apply(config);
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    public synchronized void deactivate() {
         if (adapter != null) {
             registry.removeAdapter(adapter);
             adapter.shutdown();
@@ -52,17 +58,20 @@ public final class SimAdapterComponent {
 
     private synchronized void apply(SimAdapterConfiguration config) {
         try {
-            AdapterSettings settings = AdapterSettings.from(config);
-            if (adapter != null && adapter.name().equals(settings.name())) {
-                adapter.update(settings);
-            } else {
-                replace(settings);
-            }
-            LOG.info("Simulated adapter {}", settings);
+            apply(AdapterSettings.from(config));
         } catch (ConfigException e) {
             LOG.error("{} (adapter '{}'); keeping {}", e.getMessage(), config.name(),
                     adapter == null ? "no adapter" : adapter.settings());
         }
+    }
+
+    private void apply(AdapterSettings settings) throws ConfigException {
+        if (adapter != null && adapter.name().equals(settings.name())) {
+            adapter.update(settings);
+        } else {
+            replace(settings);
+        }
+        LOG.info("Simulated adapter {}", settings);
     }
 
     private void replace(AdapterSettings settings) throws ConfigException {

@@ -51,11 +51,11 @@ public final class SimLunComponent {
     private final Predicate<String> knownAdapter;
     private final Runnable retryOnNewAdapter = this::retryPending;
     /** The configuration to apply at activation. Guarded by this. */
-    private SimLunConfiguration initial;
+    private LunConfig initial;
     /** The LUN in force; null while no valid configuration has arrived. Guarded by this. */
     private SimLun lun;
     /** The latest configuration, if it was rejected only for naming unknown adapters. Guarded by this. */
-    private SimLunConfiguration pending;
+    private LunConfig pending;
 
     /**
      * Read to tell configured adapters from typos. Dynamic and optional, so that a restart of configuration
@@ -69,15 +69,15 @@ public final class SimLunComponent {
     @Activate
     public SimLunComponent(SimLunConfiguration config, Map<String, Object> properties,
             @Reference(name = "registry") SimRegistry registry) {
-        this(config, String.valueOf(properties.getOrDefault("service.pid", properties.get("component.id"))),
+        this(LunConfig.from(config), String.valueOf(properties.getOrDefault("service.pid", properties.get("component.id"))),
                 registry, null);
     }
 
     /**
-     * For tests, followed by {@link #activate()}. {@code knownAdapter} replaces the lookup in the registry
-     * and configuration admin when not null.
+     * For harnesses and tests, followed by {@link #activate()}. {@code key} names the LUN in the registry;
+     * {@code knownAdapter} replaces the lookup in the registry and configuration admin when not null.
      */
-    SimLunComponent(SimLunConfiguration config, String key, SimRegistry registry, Predicate<String> knownAdapter) {
+    public SimLunComponent(LunConfig config, String key, SimRegistry registry, Predicate<String> knownAdapter) {
         this.registry = registry;
         this.key = key;
         this.knownAdapter = knownAdapter != null ? knownAdapter : this::isConfiguredAdapter;
@@ -89,7 +89,7 @@ public final class SimLunComponent {
      * only after construction, and validation needs it.
      */
     @Activate
-    synchronized void activate() {
+    public synchronized void activate() {
         // Watch first, so that an adapter added while this first configuration is checked is not missed.
         registry.watchAdapters(retryOnNewAdapter);
         apply(initial, false);
@@ -98,11 +98,16 @@ public final class SimLunComponent {
 
     @Modified
     void modified(SimLunConfiguration config) {
+        update(LunConfig.from(config));
+    }
+
+    /** Applies a new configuration, as {@link #modified} does. */
+    void update(LunConfig config) {
         apply(config, false);
     }
 
     @Deactivate
-    synchronized void deactivate() {
+    public synchronized void deactivate() {
         registry.unwatchAdapters(retryOnNewAdapter);
         pending = null;
         if (lun != null) {
@@ -124,7 +129,7 @@ public final class SimLunComponent {
     }
 
     /** Validates and applies a configuration; {@code retry} keeps a still-unknown adapter from being logged again. */
-    private synchronized void apply(SimLunConfiguration config, boolean retry) {
+    private synchronized void apply(LunConfig config, boolean retry) {
         pending = null;
         try {
             LunSettings settings = LunSettings.from(config, knownAdapter);

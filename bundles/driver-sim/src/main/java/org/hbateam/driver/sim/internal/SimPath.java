@@ -21,7 +21,7 @@ import org.hbateam.api.scsi.ScsiCommand;
  * and then sweep the held commands; submit adds a command and then reads the state again. One of the two
  * always sees the other, so no command slips past a cut or a removal.
  */
-final class SimPath implements DataPath {
+public final class SimPath implements DataPath {
     private final String id;
     private final SimAdapter adapter;
     private final SimLun lun;

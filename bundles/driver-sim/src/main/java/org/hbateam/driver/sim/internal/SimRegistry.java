@@ -42,7 +42,8 @@ public final class SimRegistry implements LunCatalog {
         this(new ServicePathPublisher(context));
     }
 
-    SimRegistry(PathPublisher publisher) {
+    /** A registry that publishes through {@code publisher}: for harnesses and tests, outside the framework. */
+    public SimRegistry(PathPublisher publisher) {
         this.publisher = publisher;
     }
 
@@ -106,7 +107,7 @@ public final class SimRegistry implements LunCatalog {
         reconcile();
     }
 
-    boolean hasAdapter(String name) {
+    public boolean hasAdapter(String name) {
         return adapters.containsKey(name);
     }
 
@@ -147,7 +148,7 @@ public final class SimRegistry implements LunCatalog {
 
     /** Withdraws every path still published; adapters and LUNs are the components' to stop. */
     @Deactivate
-    synchronized void close() {
+    public synchronized void close() {
         adapters.clear();
         luns.clear();
         reconcile();

@@ -94,8 +94,8 @@ class ConfigurationLifecycleTest {
     void aLaterGoodConfigurationReplacesOneWaitingForAnAdapter() {
         sim.adapter("a", TestConfigs.adapter("hba0"));
         SimLunComponent lun = sim.lun("l", TestConfigs.lun("hba0"));
-        lun.modified(TestConfigs.lun("hba0", "hba1"));
-        lun.modified(TestConfigs.lun("hba0").withSizeMB(0));
+        lun.update(TestConfigs.lun("hba0", "hba1"));
+        lun.update(TestConfigs.lun("hba0").withSizeMB(0));
 
         sim.adapter("b", TestConfigs.adapter("hba1"));
 
@@ -110,9 +110,9 @@ class ConfigurationLifecycleTest {
         SimLun before = component.lun();
         SimPath path = sim.path("hba0");
 
-        component.modified(TestConfigs.lun("hba0", "hba9"));
-        component.modified(TestConfigs.lun("hba0").withSizeMB(0));
-        component.modified(TestConfigs.lun("hba0").withLuIdentity("not-an-identity"));
+        component.update(TestConfigs.lun("hba0", "hba9"));
+        component.update(TestConfigs.lun("hba0").withSizeMB(0));
+        component.update(TestConfigs.lun("hba0").withLuIdentity("not-an-identity"));
 
         assertSame(before, component.lun(), "the old LUN stays in force");
         assertSame(path, sim.path("hba0"), "the old path stays published");
@@ -125,10 +125,10 @@ class ConfigurationLifecycleTest {
         SimLunComponent component = sim.lun("l", TestConfigs.lun("hba0"));
         SimPath first = sim.path("hba0");
 
-        component.modified(TestConfigs.lun("hba0", "hba1"));
+        component.update(TestConfigs.lun("hba0", "hba1"));
         assertSame(first, sim.path("hba0"), "an unchanged path stays as it is");
         sim.path("hba1");
-        component.modified(TestConfigs.lun("hba1"));
+        component.update(TestConfigs.lun("hba1"));
         assertEquals(Set.of("sim:hba1:" + LunSettings.DEFAULT_TARGET + ":0"), sim.published.keySet(), "hba0 dropped");
     }
 
@@ -169,7 +169,7 @@ class ConfigurationLifecycleTest {
         sim.path("hba0").submit(ScsiCommand.write(Cdb.write10(10, 1), ByteBuffer.wrap(pattern)), recorder);
         recorder.await(1);
 
-        component.modified(TestConfigs.lun("hba0").withSizeMB(2).withLun(4));
+        component.update(TestConfigs.lun("hba0").withSizeMB(2).withLun(4));
         SimPath moved = sim.path("hba0", LunSettings.DEFAULT_TARGET, 4);
         ByteBuffer back = ByteBuffer.allocate(512);
         moved.submit(ScsiCommand.read(Cdb.read10(10, 1), back), recorder);

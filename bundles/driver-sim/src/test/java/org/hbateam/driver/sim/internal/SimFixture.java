@@ -35,7 +35,7 @@ final class SimFixture implements AutoCloseable, PathPublisher {
         return component;
     }
 
-    SimLunComponent lun(String key, SimLunConfiguration config) {
+    SimLunComponent lun(String key, LunConfig config) {
         SimLunComponent component = new SimLunComponent(config, key, registry, registry::hasAdapter);
         component.activate();
         luns.put(key, component);

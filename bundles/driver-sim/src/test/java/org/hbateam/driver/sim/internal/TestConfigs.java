@@ -1,40 +1,25 @@
 package org.hbateam.driver.sim.internal;
 
-import java.lang.annotation.Annotation;
+import java.util.Map;
 
-/** Configuration instances for tests, as DS would build them from ConfigurationAdmin. */
+import org.osgi.util.converter.Converters;
+
+/** Configurations for tests: adapters as DS builds them from ConfigurationAdmin, LUNs as their components take them. */
 final class TestConfigs {
     private TestConfigs() {
     }
 
     static SimAdapterConfiguration adapter(String name, int bandwidthMBps, int latencyMicros, int queueDepth) {
-        return new SimAdapterConfiguration() {
-            @Override public Class<? extends Annotation> annotationType() { return SimAdapterConfiguration.class; }
-            @Override public String name() { return name; }
-            @Override public int bandwidthMBps() { return bandwidthMBps; }
-            @Override public int latencyMicros() { return latencyMicros; }
-            @Override public int queueDepth() { return queueDepth; }
-        };
+        return Converters.standardConverter().convert(Map.of("name", name, "bandwidthMBps", bandwidthMBps,
+                "latencyMicros", latencyMicros, "queueDepth", queueDepth)).to(SimAdapterConfiguration.class);
     }
 
     static SimAdapterConfiguration adapter(String name) {
         return adapter(name, 200, 0, 32);
     }
 
-    static Lun lun(String... adapters) {
-        return new Lun(LunSettings.DEFAULT_TARGET, 0, 1, "", "", adapters);
-    }
-
-    /** A LUN configuration with withers; sizes are small so that tests stay light. */
-    record Lun(String target, long lun, int sizeMB, String luIdentity, String serial, String[] adapters)
-            implements SimLunConfiguration {
-        @Override public Class<? extends Annotation> annotationType() { return SimLunConfiguration.class; }
-
-        Lun withTarget(String value) { return new Lun(value, lun, sizeMB, luIdentity, serial, adapters); }
-        Lun withLun(long value) { return new Lun(target, value, sizeMB, luIdentity, serial, adapters); }
-        Lun withSizeMB(int value) { return new Lun(target, lun, value, luIdentity, serial, adapters); }
-        Lun withLuIdentity(String value) { return new Lun(target, lun, sizeMB, value, serial, adapters); }
-        Lun withSerial(String value) { return new Lun(target, lun, sizeMB, luIdentity, value, adapters); }
-        Lun withAdapters(String... value) { return new Lun(target, lun, sizeMB, luIdentity, serial, value); }
+    /** LUN 0 of 1 MiB behind the default target: small, so that tests stay light. */
+    static LunConfig lun(String... adapters) {
+        return LunConfig.of(0, 1, adapters);
     }
 }

@@ -4,7 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The validated global settings (PID {@code org.hbateam.failover}); see {@link FailoverConfiguration} for
- * every key, default and range. Immutable; a new configuration replaces the whole object or nothing.
+ * every key, default and range. Immutable; a new configuration replaces the whole object or nothing. Public
+ * (in an unexported package) so that harnesses build a {@link FailoverService} with {@code new}, as DS does.
  */
 public record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long commandTimeoutFloorMs,
                         int timeoutLatencyFactor, long noPathRetryMs, int maxRetries, long probeIntervalMs,
@@ -54,6 +55,12 @@ public record FailoverSettings(String defaultPolicy, long commandTimeoutMs, long
         if (value < min || value > max) {
             throw new InvalidConfigurationException(PID, key, value + " is outside " + min + " to " + max);
         }
+    }
+
+    public FailoverSettings withDefaultPolicy(String policy) {
+        return new FailoverSettings(policy, commandTimeoutMs, commandTimeoutFloorMs, timeoutLatencyFactor,
+                noPathRetryMs, maxRetries, probeIntervalMs, sweepIntervalMs, failback, failbackStableMs, flakyFailures,
+                flakyWindowMs, flakyHoldDownMs, fenceTimeoutMs, targetRetryMs);
     }
 
     public FailoverSettings withNoPathRetryMs(long millis) {

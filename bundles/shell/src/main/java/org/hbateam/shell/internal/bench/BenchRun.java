@@ -1,46 +1,30 @@
 package org.hbateam.shell.internal.bench;
 
-import java.nio.ByteBuffer;
-import java.util.SplittableRandom;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.hbateam.api.scsi.Cdb;
-import org.hbateam.api.scsi.ScsiCommand;
-import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.team.Team;
+import org.hbateam.load.LoadSpec;
+import org.hbateam.load.QueueDepthLoop;
+import org.hbateam.load.Sink;
 
 /**
- * Drives one workload against a team: {@code queueDepth} slots, each with its own buffer, each submitting its
- * next command when the previous one completes, until {@link #stop()}. Latencies go into a wait-free HdrHistogram
- * {@link Recorder}; byte and command counts into atomics. The next command of a slot is issued from a single
- * issuing thread, so a driver completing inline never recurses into submit.
+ * Drives one workload against a team with the shared {@link QueueDepthLoop}: {@code queueDepth} slots, each with
+ * its own buffer, each submitting its next command when the previous one completes, until {@link #stop()}, at
+ * random offsets of the scratch region at the end of the LU. Latencies go into a wait-free HdrHistogram
+ * {@link Recorder}. The next command of a slot is issued from a single issuing thread, so a driver completing
+ * inline never recurses into submit.
  */
 public final class BenchRun implements AutoCloseable {
     /** Latencies above this (10 minutes) are recorded as this. */
     private static final long MAX_LATENCY_NANOS = TimeUnit.MINUTES.toNanos(10);
 
-    private final Team team;
-    private final BenchSpec spec;
-    private final long regionStart;
-    private final long slotsInRegion;
-    private final int blockSize;
     private final Recorder latencies = new Recorder(MAX_LATENCY_NANOS, 3);
-    private final AtomicLong bytesRead = new AtomicLong();
-    private final AtomicLong bytesWritten = new AtomicLong();
-    private final AtomicLong commands = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService issuer;
-    private volatile boolean running;
-    private volatile String lastError;
+    private final QueueDepthLoop loop;
 
     /**
      * @param team        the team to drive
@@ -56,35 +40,28 @@ public final class BenchRun implements AutoCloseable {
         if (region < spec.ioBytes()) {
             throw new IllegalArgumentException("--size: " + spec.ioBytes() + " bytes is larger than the LUN");
         }
-        this.team = team;
-        this.spec = spec;
-        this.blockSize = blockSize;
-        this.slotsInRegion = region / spec.ioBytes();
-        this.regionStart = (capacity - slotsInRegion * spec.ioBytes()) / blockSize * blockSize;
+        long regionBytes = region / spec.ioBytes() * spec.ioBytes();
+        long regionStart = (capacity - regionBytes) / blockSize * blockSize;
+        LoadSpec load = new LoadSpec(spec.ioBytes(), spec.queueDepth(), blockSize, regionStart, regionBytes, false,
+                LoadSpec.Directions.readPercent(spec.readPercent()), System.nanoTime());
         this.issuer = Executors.newSingleThreadExecutor(r -> new Thread(r, "hbateam-bench-issuer"));
+        this.loop = new QueueDepthLoop(Sink.of(team), load, issuer,
+                nanos -> latencies.recordValue(Math.min(nanos, MAX_LATENCY_NANOS)));
     }
 
     /** Fills the queue: one command per slot. */
     public void start() {
-        running = true;
-        for (int slot = 0; slot < spec.queueDepth(); slot++) {
-            Slot s = new Slot(slot);
-            issuer.execute(s::issue);
-        }
+        loop.start();
     }
 
     /** Issues no new commands; those in flight still complete and are counted. */
     public void stop() {
-        running = false;
+        loop.stop();
     }
 
     /** Waits up to {@code millis} for the commands in flight to finish; true when none is left. */
     public boolean awaitDrained(long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        return inFlight.get() == 0;
+        return loop.awaitDrained(millis, TimeUnit.MILLISECONDS);
     }
 
     /** The latencies recorded since the previous call (the caller accumulates them). */
@@ -93,88 +70,35 @@ public final class BenchRun implements AutoCloseable {
     }
 
     public long bytesRead() {
-        return bytesRead.get();
+        return loop.bytesRead();
     }
 
     public long bytesWritten() {
-        return bytesWritten.get();
+        return loop.bytesWritten();
     }
 
     public long commands() {
-        return commands.get();
+        return loop.commands();
     }
 
     public long errors() {
-        return errors.get();
+        return loop.errors();
     }
 
     public int inFlight() {
-        return inFlight.get();
+        return loop.inFlight();
     }
 
     /** The last failure seen, or null. */
     public String lastError() {
-        return lastError;
+        return loop.lastError();
     }
 
     /** Stops issuing and ends the issuing thread. */
     @Override
     public void close() throws InterruptedException {
-        running = false;
+        loop.stop();
         issuer.shutdownNow();
         issuer.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    /** One queue slot: its buffer, its random offsets, its command in flight. */
-    private final class Slot {
-        private final ByteBuffer buffer;
-        private final SplittableRandom random;
-
-        Slot(int index) {
-            buffer = ByteBuffer.allocate(spec.ioBytes());
-            random = new SplittableRandom(index * 0x9E3779B97F4A7C15L + System.nanoTime());
-        }
-
-        void issue() {
-            if (!running) {
-                return;
-            }
-            boolean read = random.nextInt(100) < spec.readPercent();
-            long offset = regionStart + random.nextLong(slotsInRegion) * spec.ioBytes();
-            long lba = offset / blockSize;
-            int blocks = spec.ioBytes() / blockSize;
-            buffer.clear();
-            ScsiCommand command = read ? ScsiCommand.read(Cdb.read16(lba, blocks), buffer)
-                    : ScsiCommand.write(Cdb.write16(lba, blocks), buffer);
-            long startNanos = System.nanoTime();
-            inFlight.incrementAndGet();
-            CompletionStage<ScsiResult> outcome;
-            try {
-                outcome = team.submit(command);
-            } catch (RuntimeException e) {
-                finished(read, startNanos, null, e);
-                return;
-            }
-            outcome.whenComplete((result, failure) -> finished(read, startNanos, result, failure));
-        }
-
-        private void finished(boolean read, long startNanos, ScsiResult result, Throwable failure) {
-            latencies.recordValue(Math.min(System.nanoTime() - startNanos, MAX_LATENCY_NANOS));
-            if (failure != null || !result.isGood()) {
-                errors.incrementAndGet();
-                lastError = failure != null ? String.valueOf(failure.getMessage()) : result.toString();
-            } else {
-                commands.incrementAndGet();
-                (read ? bytesRead : bytesWritten).addAndGet(spec.ioBytes());
-            }
-            inFlight.decrementAndGet();
-            if (running) {
-                try {
-                    issuer.execute(this::issue);
-                } catch (RejectedExecutionException closed) {
-                    // the run was closed while this command was in flight
-                }
-            }
-        }
     }
 }
