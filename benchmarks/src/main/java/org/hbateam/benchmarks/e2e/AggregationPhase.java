@@ -88,7 +88,7 @@ final class AggregationPhase {
         }
     }
 
-    private static BalancerFactory factory(String policy, DynamicBalancerFactory dynamic) {
+    static BalancerFactory factory(String policy, DynamicBalancerFactory dynamic) {
         return switch (policy) {
             case "static" -> new StaticBalancerFactory();
             case "dynamic" -> dynamic;
@@ -99,7 +99,7 @@ final class AggregationPhase {
         };
     }
 
-    private static void awaitMembers(Team team, int n) throws InterruptedException {
+    static void awaitMembers(Team team, int n) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (team.paths().size() < n && System.nanoTime() < end) {
             Thread.sleep(10);
@@ -110,7 +110,7 @@ final class AggregationPhase {
     }
 
     /** Each path's share of the bytes read between two snapshots (same order: the team's priority order). */
-    private static List<Double> shares(List<PathInfo> before, List<PathInfo> after) {
+    static List<Double> shares(List<PathInfo> before, List<PathInfo> after) {
         List<Double> shares = new ArrayList<>();
         long total = 0;
         long[] delta = new long[after.size()];

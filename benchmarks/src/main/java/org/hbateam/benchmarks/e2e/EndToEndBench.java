@@ -37,14 +37,27 @@ public final class EndToEndBench {
         Report report;
         try {
             bed.peers();
-            SinglePathPhase.Result single = new SinglePathPhase(bed, settings.seconds(), settings.pairs()).run();
-            List<FailoverTimePhase.Result> failover = List.of(
-                    new FailoverTimePhase(bed, settings.failoverRuns(), BedFault.CUT).run(),
-                    new FailoverTimePhase(bed, settings.blackholeRuns(), BedFault.BLACK_HOLE).run());
-            List<AggregationPhase.Row> aggregation = new AggregationPhase(bed, settings.aggregationSeconds(), settings.rate())
-                    .run(settings.aggregationPaths());
+            Report sections = new Report();
+            if (settings.runs("single")) {
+                sections.singlePath(new SinglePathPhase(bed, settings.seconds(), settings.pairs()).run(), settings);
+            }
+            if (settings.runs("efficiency")) {
+                sections.efficiency(new EfficiencyPhase(bed, settings.seconds(), settings.efficiencyPairs()).run(), settings);
+            }
+            if (settings.runs("aggregation")) {
+                sections.aggregation(new AggregationPhase(bed, settings.aggregationSeconds(), settings.rate())
+                        .run(settings.aggregationPaths()), settings);
+            }
+            if (settings.runs("unequal")) {
+                sections.unequal(new UnequalLinksPhase(bed, settings.aggregationSeconds(), settings.settleSeconds(),
+                        settings.unequalRates()).run(), settings);
+            }
+            if (settings.runs("failover")) {
+                sections.failover(List.of(new FailoverTimePhase(bed, settings.failoverRuns(), BedFault.CUT).run(),
+                        new FailoverTimePhase(bed, settings.blackholeRuns(), BedFault.BLACK_HOLE).run()));
+            }
             report = new Report().header(settings.command(), started, now(), revision, loadStart, loadAverage(), settings)
-                    .singlePath(single, settings).aggregation(aggregation, settings).failover(failover);
+                    .then(sections);
         } finally {
             bed.close();
             Runtime.getRuntime().removeShutdownHook(teardown);

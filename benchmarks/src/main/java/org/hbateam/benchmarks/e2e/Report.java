@@ -75,8 +75,42 @@ final class Report {
         return this;
     }
 
+    Report efficiency(EfficiencyPhase.Result result, E2eSettings s) {
+        md.append(new EfficiencySection().markdown(result, s.seconds()));
+        return this;
+    }
+
+    Report unequal(List<UnequalLinksPhase.Row> rows, E2eSettings s) {
+        line("### Unequal links: every strategy and every dynamic mode");
+        line("");
+        line("Paths throttled to %s (tc tbf); 128 KiB sequential reads at queue depth 32 through `Team.submit`; a fresh "
+                + "failover service, adapters and balancer per row; the dynamic balancer at its defaults (TimerInterval 1000 ms, "
+                + "ChangeThreshold 10, LBChange%% 10) in the mode named, run %s s before %s s measured (the other rows: 1 s "
+                + "warm-up). Fraction = bytes/s through the team / sum of the link rates (frames cap it near 0.956).",
+                String.join(", ", s.unequalRates()), fmt(s.settleSeconds()), fmt(s.aggregationSeconds()));
+        line("");
+        line("| policy | MiB/s | fraction of sum of link rates | bytes per path (%%) | errors |");
+        line("| --- | ---: | ---: | --- | ---: |");
+        for (UnequalLinksPhase.Row row : rows) {
+            line("| %s | %.1f | %.3f | %s | %d |", row.label(), row.mibPerSecond(), row.fraction(), row.pathShares(), row.errors());
+        }
+        double capacity = rows.stream().filter(r -> r.label().equals("dynamic capacity")).mapToDouble(UnequalLinksPhase.Row::fraction)
+                .findFirst().orElse(0);
+        line("");
+        line("Target (issue 14): dynamic >= 0.9 of the link sum on unequal links in the capacity mode: %.3f, %s.", capacity,
+                verdict(capacity >= 0.9));
+        line("");
+        return this;
+    }
+
     Report failover(List<FailoverTimePhase.Result> results) {
         md.append(new FailoverSection().markdown(results));
+        return this;
+    }
+
+    /** Appends the sections of {@code other}. */
+    Report then(Report other) {
+        md.append(other.md);
         return this;
     }
 
