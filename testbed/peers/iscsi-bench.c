@@ -12,6 +12,7 @@
  * the LUN could not be used.
  */
 #include <errno.h>
+#include <math.h>
 #include <getopt.h>
 #include <poll.h>
 #include <string.h>
@@ -152,7 +153,8 @@ static double percentile(const struct bench *b, double p)
 {
 	if (b->latency_count == 0)
 		return 0;
-	size_t rank = (size_t)(p / 100.0 * b->latency_count + 0.999999);
+	/* p / 100 * n in doubles lands just above a whole rank (99.9 % of 1000 is 999.0000000000001): trim that off. */
+	size_t rank = (size_t)ceil(p / 100.0 * b->latency_count - 1e-9);
 	return b->latencies[(rank == 0 ? 1 : rank) - 1];
 }
 

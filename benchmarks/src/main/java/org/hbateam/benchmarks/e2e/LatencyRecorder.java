@@ -42,7 +42,8 @@ final class LatencyRecorder implements LongConsumer {
         if (sorted.length == 0) {
             return 0;
         }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        // p / 100 * n in doubles lands just above a whole rank (99.9 % of 1000 is 999.0000000000001): trim that off.
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length - 1e-9);
         return sorted[Math.max(1, rank) - 1] / 1000.0;
     }
 

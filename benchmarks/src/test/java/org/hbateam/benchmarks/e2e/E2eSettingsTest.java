@@ -24,4 +24,15 @@ class E2eSettingsTest {
     void zeroBlackHoleRunsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> E2eSettings.parse(new String[] {"--blackhole-runs", "0"}));
     }
+
+    @Test
+    void phasesAreChosenAndAnUnknownOneIsNamed() {
+        E2eSettings s = E2eSettings.parse(new String[] {"--phases", "efficiency,unequal"});
+        assertEquals(true, s.runs("efficiency") && s.runs("unequal") && !s.runs("single"), "only the phases given run");
+        assertEquals(3, s.bedPaths(), "the unequal-links rows need a path per rate");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> E2eSettings.parse(new String[] {"--phases", "single,effciency"}));
+        assertEquals("--phases: unknown phase 'effciency'; phases are [single, efficiency, failover, aggregation, unequal]",
+                e.getMessage());
+    }
 }
