@@ -28,10 +28,10 @@ import java.util.Set;
 record E2eSettings(String name, String lunSize, int pairs, double seconds, List<Integer> aggregationPaths,
                    double aggregationSeconds, String rate, int failoverRuns, int blackholeRuns, List<String> phases,
                    int efficiencyPairs, List<String> unequalRates, double settleSeconds, String out, String command) {
-    static final List<String> PHASES = List.of("single", "efficiency", "failover", "aggregation", "unequal");
+    static final List<String> PHASES = List.of("single", "efficiency", "memory", "failover", "aggregation", "unequal");
 
     static final String USAGE = "arguments: [--name e2ebench] [--size 512M] [--pairs 5] [--seconds 4] [--agg-paths 2,3] "
-            + "[--agg-seconds 4] [--rate 200mbit] [--failover-runs 10] [--blackhole-runs 10] [--phases single,efficiency,failover,aggregation,unequal] "
+            + "[--agg-seconds 4] [--rate 200mbit] [--failover-runs 10] [--blackhole-runs 10] [--phases single,efficiency,memory,failover,aggregation,unequal] "
             + "[--efficiency-pairs 5] [--unequal-rates 100mbit,300mbit,600mbit] [--settle 20] [--out docs/benchmarks.md] "
             + "[--command TEXT]";
 
@@ -77,9 +77,18 @@ record E2eSettings(String name, String lunSize, int pairs, double seconds, List<
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
-    /** The bed needs as many paths as the largest aggregation or unequal-links row, and at least two for the failover runs. */
+    /**
+     * The bed needs as many paths as the largest aggregation or unequal-links row, four for the memory phase, and
+     * at least two for the failover runs.
+     */
     int bedPaths() {
         int aggregation = aggregationPaths.stream().mapToInt(Integer::intValue).max().orElse(2);
-        return Math.max(2, Math.max(aggregation, runs("unequal") ? unequalRates.size() : 0));
+        int others = Math.max(runs("unequal") ? unequalRates.size() : 0, runs("memory") ? MemoryPhase.PATHS : 0);
+        return Math.max(2, Math.max(aggregation, others));
+    }
+
+    /** The memory phase's two teams need two LUNs; the other phases use LUN 1. */
+    int bedLuns() {
+        return runs("memory") ? MemoryPhase.LUNS : 1;
     }
 }

@@ -31,7 +31,8 @@ public final class EndToEndBench {
         String revision = gitRevision();
         TestBed.install();
         TestBed.down(settings.name()); // what a killed earlier run may have left
-        TestBed bed = TestBed.up(BedSpec.builder().name(settings.name()).paths(settings.bedPaths()).size(settings.lunSize()).build());
+        TestBed bed = TestBed.up(BedSpec.builder().name(settings.name()).paths(settings.bedPaths()).size(settings.lunSize())
+                .luns(settings.bedLuns()).build());
         Thread teardown = new Thread(bed::close, "e2e-bed-teardown");
         Runtime.getRuntime().addShutdownHook(teardown);
         Report report;
@@ -43,6 +44,9 @@ public final class EndToEndBench {
             }
             if (settings.runs("efficiency")) {
                 sections.efficiency(new EfficiencyPhase(bed, settings.seconds(), settings.efficiencyPairs()).run(), settings);
+            }
+            if (settings.runs("memory")) {
+                sections.memory(new MemoryPhase(bed, settings.settleSeconds()).run());
             }
             if (settings.runs("aggregation")) {
                 sections.aggregation(new AggregationPhase(bed, settings.aggregationSeconds(), settings.rate())

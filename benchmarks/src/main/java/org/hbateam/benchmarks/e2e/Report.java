@@ -80,6 +80,26 @@ final class Report {
         return this;
     }
 
+    Report memory(MemoryPhase.Result r) {
+        line("### Heap at steady state: 2 teams x %d iSCSI paths", MemoryPhase.PATHS);
+        line("");
+        line("The bed's %d LUNs over %d paths each (one adapter per path), both teams loaded with 128 KiB random reads and "
+                + "writes (50 %%) at queue depth 32 for %s s, round-robin, in the benchmark's JVM at -Xmx256m (max heap %d MiB). "
+                + "**Live after GC** is the heap left after each collection (the heap pools' collection usage), highest over "
+                + "the run: the steady-state need. **Peak in use** includes garbage not yet collected.", MemoryPhase.LUNS,
+                MemoryPhase.PATHS, fmt(r.seconds()), r.maxHeapBytes() >> 20);
+        line("");
+        line("| live after GC | peak in use | throughput | errors |");
+        line("| ---: | ---: | ---: | ---: |");
+        line("| %.1f MiB | %.1f MiB | %.0f MiB/s | %d |", r.liveAfterGcBytes() / 1048576.0, r.peakUsedBytes() / 1048576.0,
+                r.mibPerSecond(), r.errors());
+        line("");
+        line("Target (issue 14): steady-state heap < 64 MiB with -Xmx256m: %.1f MiB, %s.", r.liveAfterGcBytes() / 1048576.0,
+                verdict(r.liveAfterGcBytes() < 64L << 20));
+        line("");
+        return this;
+    }
+
     Report unequal(List<UnequalLinksPhase.Row> rows, E2eSettings s) {
         line("### Unequal links: every strategy and every dynamic mode");
         line("");

@@ -32,7 +32,7 @@ class E2eSettingsTest {
         assertEquals(3, s.bedPaths(), "the unequal-links rows need a path per rate");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> E2eSettings.parse(new String[] {"--phases", "single,effciency"}));
-        assertEquals("--phases: unknown phase 'effciency'; phases are [single, efficiency, failover, aggregation, unequal]",
+        assertEquals("--phases: unknown phase 'effciency'; phases are [single, efficiency, memory, failover, aggregation, unequal]",
                 e.getMessage());
     }
 }
