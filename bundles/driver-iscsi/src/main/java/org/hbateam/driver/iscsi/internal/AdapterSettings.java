@@ -9,6 +9,7 @@ import java.util.List;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
+import org.hbateam.driver.iscsi.internal.mcs.GroupConnection;
 
 /**
  * A validated adapter configuration. {@link #from} rejects bad values with an
@@ -17,8 +18,21 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
 record AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
                        List<String> targets, ChapCredentials chap, Proposal proposal, int loginTimeoutMs,
                        int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs,
-                       int reconnectMaxDelayMs) {
+                       int reconnectMaxDelayMs, List<GroupConnection> connections) {
     static final String PID = "org.hbateam.iscsi.adapter";
+
+    /** Session-based teaming: no connection group. */
+    AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
+                    List<String> targets, ChapCredentials chap, Proposal proposal, int loginTimeoutMs, int nopIntervalMs,
+                    int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs, int reconnectMaxDelayMs) {
+        this(name, localAddress, initiatorName, portals, targets, chap, proposal, loginTimeoutMs, nopIntervalMs,
+                nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs, reconnectMaxDelayMs, List.of());
+    }
+
+    /** True when the portals are reached by one session per target whose connections span adapters (MC/S). */
+    boolean connectionBased() {
+        return !connections.isEmpty();
+    }
 
     /** Validates {@code c}; an empty {@code initiatorName} means {@code hostInitiatorName}. */
     static AdapterSettings from(IscsiAdapterConfiguration c, String hostInitiatorName) {
@@ -38,15 +52,32 @@ record AdapterSettings(String name, InetSocketAddress localAddress, String initi
         int maxBurst = range("maxBurstLength", c.maxBurstLength(), 512, 16777215);
         int firstBurst = range("firstBurstLength", c.firstBurstLength(), 512, maxBurst);
         int mrdsl = range("maxRecvDataSegmentLength", c.maxRecvDataSegmentLength(), 512, 16777215);
+        List<GroupConnection> connections = connections(c, portals.size(), local, targets);
         Proposal proposal = new Proposal(headerDigest, dataDigest, mrdsl, maxBurst, firstBurst, c.initialR2T(),
-                c.immediateData(), 1);
+                c.immediateData(), Math.max(1, connections.size()));
         return new AdapterSettings(name, local, initiator, portals, List.copyOf(targets), chap, proposal,
                 range("loginTimeoutMs", c.loginTimeoutMs(), 100, 600000),
                 range("nopIntervalMs", c.nopIntervalMs(), 100, 3600000),
                 range("nopTimeoutMs", c.nopTimeoutMs(), 100, 3600000),
                 range("taskManagementTimeoutMs", c.taskManagementTimeoutMs(), 100, 600000),
                 range("reconnectDelayMs", c.reconnectDelayMs(), 10, 600000),
-                range("reconnectMaxDelayMs", c.reconnectMaxDelayMs(), reconnectDelay(c), 600000));
+                range("reconnectMaxDelayMs", c.reconnectMaxDelayMs(), reconnectDelay(c), 600000), connections);
+    }
+
+    /** The connection group, checked against the keys it replaces: each entry brings its own local address. */
+    private static List<GroupConnection> connections(IscsiAdapterConfiguration c, int portalCount,
+                                                     InetSocketAddress local, List<String> targets) {
+        List<GroupConnection> connections = GroupConnection.parse(ConfigList.elements(GroupConnection.KEY,
+                c.connections()), portalCount);
+        if (!connections.isEmpty() && local != null) {
+            throw new IllegalArgumentException("localAddress: must be empty when " + GroupConnection.KEY
+                    + " is set, whose entries name each connection's local address");
+        }
+        if (!connections.isEmpty() && targets.isEmpty()) {
+            throw new IllegalArgumentException("targets: required when " + GroupConnection.KEY + " is set; "
+                    + "SendTargets discovery is for session-based adapters");
+        }
+        return connections;
     }
 
     /** The first delay, which the cap must not undercut: a cap below it would silently shorten it. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.PathException;
+import org.hbateam.driver.iscsi.internal.login.LoginException;
 import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,29 @@ public final class SessionRunner implements AsyncEvents {
     /** A writer ends within a moment of its channel closing; this only bounds the wait for a stuck callback. */
     private static final long WRITER_STOP_MS = 2000;
 
+    /**
+     * How a runner's connection belongs to a session of several connections (MC/S) instead of being a session of
+     * its own: it joins the leading connection's session with its own CID, and its end is the membership's to
+     * fence, since its own next login proves nothing about it.
+     */
+    public interface Membership {
+        /** The session's leading connection to join now, or null while there is none (the runner asks again later). */
+        Session leading();
+
+        /** This connection's CID, 1 and up (the leading connection has 0). */
+        int cid();
+
+        /** This connection ended; everything it held has failed and waits for its fence. */
+        void ended(Session connection, String reason);
+
+        /** The target refused to add this connection to the session (a login refusal, not a timeout). */
+        void refused(String reason);
+    }
+
     private final SessionSettings settings;
     private final SessionListener listener;
+    /** Null for a runner whose connection is a session of its own (or the leading connection of one). */
+    private final Membership membership;
     private final Connector connector = new Connector();
     private final GoneProofs proofs;
     private final RetryLog loginFailures;
@@ -37,8 +59,14 @@ public final class SessionRunner implements AsyncEvents {
     private int nextCmdSn = 1;
 
     public SessionRunner(SessionSettings settings, SessionListener listener, SiblingRoutes routes) {
+        this(settings, listener, routes, null);
+    }
+
+    /** A runner whose connection joins another's session when {@code membership} is not null. */
+    public SessionRunner(SessionSettings settings, SessionListener listener, SiblingRoutes routes, Membership membership) {
         this.settings = settings;
         this.listener = listener;
+        this.membership = membership;
         this.proofs = new GoneProofs(new ProxyReinstatement(settings, connector, routes));
         this.loginFailures = new RetryLog(LOG, settings.name(), "login");
         this.thread = new Thread(this::run, "iscsi-" + settings.name());
@@ -77,13 +105,23 @@ public final class SessionRunner implements AsyncEvents {
         while (!stopped) {
             long delay = backoff;
             try {
-                Connector.Established established = connector.connect(settings, nextCmdSn);
-                loginFailures.succeeded();
-                backoff = Math.min(settings.reconnectDelayMs(), maxBackoff);
-                delay = runSession(new Session(established.connection(), established.login(), settings.name()));
-                if (!stopped) {
+                Session session = membership == null ? login() : join();
+                if (session != null) {
+                    loginFailures.succeeded();
+                    backoff = Math.min(settings.reconnectDelayMs(), maxBackoff);
+                    delay = runSession(session);
+                }
+                if (!stopped && membership == null) {
                     proofs.tryThroughSibling(this);
                 }
+            } catch (LoginException e) {
+                if (!stopped) {
+                    loginFailures.failed(String.valueOf(e.getMessage()), System.nanoTime());
+                    if (membership != null && !e.retryable()) {
+                        membership.refused(e.getMessage());
+                    }
+                }
+                backoff = Math.min(backoff * 2, maxBackoff);
             } catch (IOException | RuntimeException e) {
                 if (!stopped) {
                     loginFailures.failed(String.valueOf(e.getMessage()), System.nanoTime());
@@ -95,10 +133,33 @@ public final class SessionRunner implements AsyncEvents {
         proofs.giveUp("the driver stopped " + settings.name() + " before the target confirmed that its old session is gone");
     }
 
+    private Session login() throws IOException {
+        Connector.Established established = connector.connect(settings, nextCmdSn);
+        return new Session(established.connection(), established.login(), settings.name());
+    }
+
+    /** Adds this connection to the leading connection's session; null while there is none to join. */
+    private Session join() throws IOException {
+        Session leading = membership.leading();
+        if (leading == null || !leading.isOpen()) {
+            return null;
+        }
+        Connector.Established established = connector.join(settings, leading.tsih(), membership.cid(),
+                leading.window().next());
+        if (established.login().tsih() != leading.tsih() || !leading.isOpen()) {
+            established.connection().close();
+            throw new IOException("the session " + leading.tsih() + " ended while connection " + membership.cid()
+                    + " joined it (the target answered TSIH " + established.login().tsih() + ")");
+        }
+        return new Session(established.connection(), established.login(), settings.name(), leading, membership.cid());
+    }
+
     /** Runs the full feature phase until the connection ends; returns the delay before the next login. */
     private long runSession(Session session) {
         current = session;
-        proofs.loggedIn();
+        if (membership == null) {
+            proofs.loggedIn();
+        }
         long delay = settings.reconnectDelayMs();
         String reason;
         PathException error;
@@ -126,7 +187,13 @@ public final class SessionRunner implements AsyncEvents {
             LOG.warn("{}: session down: {}", settings.name(), reason);
         }
         session.failAll(error);
-        proofs.ended(session, loggedOut);
+        if (membership == null) {
+            proofs.ended(session, loggedOut);
+        } else if (loggedOut) {
+            session.provenGone();
+        } else {
+            membership.ended(session, reason);
+        }
         listener.sessionDown(session, reason);
         return delay;
     }
