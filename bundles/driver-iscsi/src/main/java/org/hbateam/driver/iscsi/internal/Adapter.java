@@ -36,6 +36,7 @@ final class Adapter {
     private final Consumer<String> fallbacks;
     private final List<TargetSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Thread> discoveries = new ArrayList<>();
+    private final List<GroupTarget> groups = new CopyOnWriteArrayList<>();
     private final List<Connector> discoveryConnectors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
@@ -75,7 +76,11 @@ final class Adapter {
             }
         }
         if (settings.connectionBased()) {
-            settings.targets().forEach(target -> new GroupTarget(this, settings, target, fallbacks).start());
+            settings.targets().forEach(target -> {
+                GroupTarget group = new GroupTarget(this, settings, target, fallbacks);
+                groups.add(group);
+                group.start();
+            });
         }
     }
 
@@ -202,6 +207,7 @@ final class Adapter {
             }
         }
         sessions.forEach(TargetSession::stop);
+        groups.forEach(GroupTarget::stopped);
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

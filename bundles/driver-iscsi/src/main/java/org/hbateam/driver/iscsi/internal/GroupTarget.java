@@ -10,10 +10,11 @@ import org.hbateam.driver.iscsi.internal.mcs.GroupConnection;
 import org.hbateam.driver.iscsi.internal.session.SessionSettings;
 
 /**
- * One target reached by a connection-based adapter: one session (one ISID) whose connection i runs from the i-th
- * {@link GroupConnection} to the i-th portal, each connection publishing its own paths under its own adapter id.
- * When the {@link ConnectionGroup} falls back, the joining connections are stopped and each of their adapters gets
- * a session of its own to its portal; the leading connection goes on as its adapter's session.
+ * One target reached by a connection-based adapter: one session (one ISID) whose connection with CID i runs from the
+ * i-th {@link GroupConnection} to the i-th portal, each connection publishing its own paths under its own adapter
+ * id. When the {@link ConnectionGroup} falls back, its connections are stopped and each adapter gets a session of its
+ * own to its portal; the first one's login uses the group's ISID, which reinstates the group's session and so
+ * fences whatever it still held.
  */
 final class GroupTarget {
     private final Adapter adapter;
@@ -21,7 +22,8 @@ final class GroupTarget {
     private final String target;
     private final Consumer<String> fallbacks;
     private final ConnectionGroup group;
-    private final List<TargetSession> members = new ArrayList<>();
+    private final byte[] isid;
+    private final List<TargetSession> connections = new ArrayList<>();
 
     GroupTarget(Adapter adapter, AdapterSettings settings, String target, Consumer<String> fallbacks) {
         this.adapter = adapter;
@@ -30,27 +32,33 @@ final class GroupTarget {
         this.fallbacks = fallbacks;
         this.group = new ConnectionGroup(settings.name() + "/" + target, settings.connections().size(),
                 settings.taskManagementTimeoutMs(), this::fallBack);
+        this.isid = adapter.isid(settings.name(), settings.portals().get(0), target);
     }
 
     void start() {
-        byte[] isid = adapter.isid(settings.name(), settings.portals().get(0), target);
-        TargetSession leading = new TargetSession(connectionSettings(0, isid), adapterId(0), adapter.registry(),
-                adapter.directory(), null, "/c0", group::leadingUp);
-        group.lead(leading.runner());
-        synchronized (members) {
-            for (int cid = 1; cid < settings.connections().size(); cid++) {
-                members.add(new TargetSession(connectionSettings(cid, isid), adapterId(cid), adapter.registry(),
-                        adapter.directory(), group.member(cid), "/c" + cid, null));
+        List<TargetSession> started = new ArrayList<>();
+        synchronized (connections) {
+            for (int index = 0; index < settings.connections().size(); index++) {
+                int cid = index + 1;
+                TargetSession connection = new TargetSession(settings(index, isid, "/c" + cid), adapterId(index),
+                        adapter.registry(), adapter.directory(), group.member(cid), "/c" + cid, null);
+                group.add(connection.runner());
+                connections.add(connection);
             }
+            started.addAll(connections);
         }
-        adapter.start(leading);
-        members.forEach(adapter::start);
+        started.forEach(adapter::start);
     }
 
-    private SessionSettings connectionSettings(int cid, byte[] isid) {
-        Portal portal = settings.portals().get(cid);
-        return adapter.sessionSettings(settings.name() + "/c" + cid + "/" + portal + "/" + target,
-                settings.connections().get(cid).localAddress(), portal, target, isid);
+    /** The adapter stopped: a group session never proven gone fails its fences rather than leave them waiting. */
+    void stopped() {
+        group.stopped();
+    }
+
+    private SessionSettings settings(int index, byte[] sessionIsid, String label) {
+        Portal portal = settings.portals().get(index);
+        return adapter.sessionSettings(settings.name() + label + "/" + portal + "/" + target,
+                settings.connections().get(index).localAddress(), portal, target, sessionIsid);
     }
 
     private String adapterId(int index) {
@@ -58,29 +66,28 @@ final class GroupTarget {
     }
 
     /**
-     * Replaces the joining connections by sessions of their own. On a thread of its own: the group reports from a
-     * session's own threads, which stopping that session waits for.
+     * Replaces the group's connections by sessions of their own. On a thread of its own: the group reports from a
+     * connection's threads, which stopping that connection waits for.
      */
     private void fallBack(String reason) {
         fallbacks.accept(target + ": " + reason);
-        Thread replace = new Thread(this::replaceMembers, "iscsi-" + settings.name() + "-fallback");
+        Thread replace = new Thread(this::replaceConnections, "iscsi-" + settings.name() + "-fallback");
         replace.setDaemon(true);
         replace.start();
     }
 
-    private void replaceMembers() {
+    private void replaceConnections() {
         List<TargetSession> retired;
-        synchronized (members) {
-            retired = List.copyOf(members);
-            members.clear();
+        synchronized (connections) {
+            retired = List.copyOf(connections);
+            connections.clear();
         }
         retired.forEach(adapter::retire);
-        for (int cid = 1; cid < settings.connections().size(); cid++) {
-            Portal portal = settings.portals().get(cid);
-            SessionSettings own = adapter.sessionSettings(settings.name() + "/" + adapterId(cid) + "/" + portal + "/"
-                    + target, settings.connections().get(cid).localAddress(), portal, target,
-                    adapter.isid(adapterId(cid), portal, target));
-            adapter.start(new TargetSession(own, adapterId(cid), adapter.registry(), adapter.directory()));
+        for (int index = 0; index < settings.connections().size(); index++) {
+            String id = adapterId(index);
+            byte[] own = index == 0 ? isid : adapter.isid(id, settings.portals().get(index), target);
+            adapter.start(new TargetSession(settings(index, own, "/" + id), id, adapter.registry(), adapter.directory(),
+                    null, "", index == 0 ? session -> group.reinstated() : null));
         }
     }
 }

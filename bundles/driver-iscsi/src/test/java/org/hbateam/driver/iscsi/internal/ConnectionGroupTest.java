@@ -76,7 +76,7 @@ class ConnectionGroupTest {
                 assertEquals(List.of("hbaA", "hbaB"), paths.stream().map(IscsiPath::adapterId).toList(),
                         "one path per connection, each with its connection's adapter id");
                 assertEquals(paths.get(0).sessionId(), paths.get(1).sessionId(), "both are connections of one session");
-                assertTrue(paths.get(0).id().endsWith("/c0") && paths.get(1).id().endsWith("/c1"),
+                assertTrue(paths.get(0).id().endsWith("/c1") && paths.get(1).id().endsWith("/c2"),
                         "the path ids name the CIDs: " + paths.get(0).id() + ", " + paths.get(1).id());
                 assertEquals(2, target.connections().size(), "the target holds two connections in one session");
                 byte[] data = new byte[512];
@@ -107,6 +107,36 @@ class ConnectionGroupTest {
                 byte[] data = new byte[512];
                 for (IscsiPath path : paths) {
                     assertEquals(ScsiResult.GOOD, Commands.write(path, 5, data), "I/O flows on " + path.id());
+                }
+            } finally {
+                adapter.stop();
+            }
+        }
+    }
+
+    @Test
+    void aTargetThatMishandlesTheLogoutOfADeadConnectionMakesTheGroupFallBackWithoutLosingAWrite() throws Exception {
+        try (FakeTarget target = new FakeTarget()) {
+            target.maxConnections = 2;
+            target.logoutClosesCarrier = true;
+            Adapter adapter = adapter(target);
+            try {
+                adapter.start();
+                List<IscsiPath> before = awaitPaths(2);
+                target.connections().get(2).drop(); // connection 2 dies; its fence goes over connection 1
+                List<IscsiPath> after = awaitPaths(2);
+                assertEquals(1, fallbacks.size(), "one fall back reported: " + fallbacks);
+                assertTrue(fallbacks.get(0).contains("closed CID 1"), "it says what the target did: " + fallbacks);
+                assertEquals(List.of("hbaA", "hbaB"), after.stream().map(IscsiPath::adapterId).toList(),
+                        "each adapter gets a session of its own");
+                assertNotEquals(after.get(0).sessionId(), after.get(1).sessionId(), "two sessions now");
+                for (IscsiPath old : before) {
+                    old.abort(org.hbateam.api.scsi.ScsiCommand.noData(org.hbateam.api.scsi.Cdb.testUnitReady()))
+                            .toCompletableFuture().get(Harness.GUARD_SECONDS, TimeUnit.SECONDS); // fenced, not hanging
+                }
+                byte[] data = new byte[512];
+                for (IscsiPath path : after) {
+                    assertEquals(ScsiResult.GOOD, Commands.write(path, 9, data), "I/O flows on " + path.id());
                 }
             } finally {
                 adapter.stop();

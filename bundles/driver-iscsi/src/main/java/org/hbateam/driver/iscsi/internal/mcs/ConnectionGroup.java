@@ -1,24 +1,28 @@
 package org.hbateam.driver.iscsi.internal.mcs;
 
+import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.hbateam.driver.iscsi.internal.session.CommandWindow;
 import org.hbateam.driver.iscsi.internal.session.Session;
 import org.hbateam.driver.iscsi.internal.session.SessionRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One session whose connections run over several adapters (MC/S, connection-based teaming): the leading connection
- * (CID 0) logs in as a new session, the others join it with their CIDs. A connection that dies is fenced before its
- * commands move: a Logout of its CID over the leading connection. When that gets no answer in time the leading
- * connection is dropped, and its runner's next login reinstates the session, which fences every connection the
- * session had (the session-based fence rules). A target that cannot do MC/S makes the group fall back, once, to
- * one session per adapter: one that negotiates MaxConnections below the group's size, refuses to add a connection,
- * refuses the Logout of a connection, or closes the connection the Logout came on (which tgtd does).
+ * One session whose connections run over several adapters (MC/S, connection-based teaming). Whichever connection
+ * reaches the target first while the session has no live connection creates it (a login with TSIH 0, which
+ * reinstates the previous session and so proves all its connections gone); the others join it with its TSIH and
+ * their own CIDs. A connection that dies while others live is fenced before its commands move: a Logout of its CID
+ * over a live connection. No answer in time: every connection is dropped, and the next creating login's
+ * reinstatement fences them all (the session-based fence rules). A target that cannot do MC/S makes the group fall
+ * back, once, to one session per adapter: one that negotiates MaxConnections below the group's size, refuses to add
+ * a connection, refuses the Logout of a connection, or closes the connection the Logout came on (as tgtd does).
  */
 public final class ConnectionGroup {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGroup.class);
@@ -27,12 +31,16 @@ public final class ConnectionGroup {
     private final int size;
     private final long fenceTimeoutMs;
     private final Consumer<String> fallback;
+    private final List<SessionRunner> runners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean fellBack = new AtomicBoolean();
-    private volatile SessionRunner leading;
+    /** A runner is logging in to create the session: the others wait rather than reinstate it under its feet. */
+    private final AtomicBoolean creating = new AtomicBoolean();
+    /** The current session's numbering: the session whose connections may be joined and fenced. */
+    private volatile CommandWindow current;
 
     /**
      * @param name           for logs
-     * @param size           the number of connections, leading one included
+     * @param size           the number of connections
      * @param fenceTimeoutMs how long a Logout of a dead connection may wait for its answer
      * @param fallback       told once, with the reason, when the group falls back to one session per adapter
      */
@@ -43,14 +51,14 @@ public final class ConnectionGroup {
         this.fallback = fallback;
     }
 
-    /** The runner of the leading connection; set before any member starts. */
-    public void lead(SessionRunner runner) {
-        this.leading = runner;
-    }
-
-    /** The membership of connection {@code cid} (1 to size - 1). */
+    /** The membership of connection {@code cid} (1 and up); its runner is added with {@link #add}. */
     public SessionRunner.Membership member(int cid) {
         return new Member(cid);
+    }
+
+    /** A runner of one of the group's connections, whose live connection others may join or fence through. */
+    public void add(SessionRunner runner) {
+        runners.add(runner);
     }
 
     /** True once the group has fallen back to one session per adapter. */
@@ -58,11 +66,22 @@ public final class ConnectionGroup {
         return fellBack.get();
     }
 
-    /** The leading connection logged in: a target that allows fewer connections than the group has is not for MC/S. */
-    public void leadingUp(Session session) {
-        int allowed = session.parameters().maxConnections();
-        if (allowed < size) {
-            fallBack("the target negotiated MaxConnections=" + allowed + " for a group of " + size + " connections");
+    /**
+     * A login with the group's ISID and TSIH 0 by someone else (the fallback's session of the first adapter)
+     * reinstated the group's session: everything it had is gone.
+     */
+    public void reinstated() {
+        CommandWindow last = current;
+        if (last != null) {
+            last.provenGone();
+        }
+    }
+
+    /** The group's runners are stopped for good: a session never proven gone fails its fences rather than wait. */
+    public void stopped() {
+        CommandWindow last = current;
+        if (last != null) {
+            last.neverProvenGone(name + " stopped before the target confirmed that its session is gone");
         }
     }
 
@@ -73,12 +92,35 @@ public final class ConnectionGroup {
         }
     }
 
-    /** A member connection ended: fence it over the leading connection, unless its session is already going. */
+    /** A live connection of the current session other than {@code except}, or null. */
+    private Session live(CommandWindow window, Session except) {
+        for (SessionRunner runner : runners) {
+            Session session = runner.current();
+            if (session != null && session != except && session.isOpen() && session.window() == window) {
+                return session;
+            }
+        }
+        return null;
+    }
+
+    private void created(Session session) {
+        CommandWindow previous = current;
+        current = session.window();
+        if (previous != null) {
+            previous.provenGone(); // the login with TSIH 0 reinstated it
+        }
+        int allowed = session.parameters().maxConnections();
+        LOG.info("{}: CID {} created the session (TSIH {}, MaxConnections={})", name, session.cid(), session.tsih(), allowed);
+        if (allowed < size) {
+            fallBack("the target negotiated MaxConnections=" + allowed + " for a group of " + size + " connections");
+        }
+    }
+
+    /** A connection ended: fence it over a live one, unless none is left (then the next creating login fences it). */
     private void ended(Session dead, String reason) {
-        SessionRunner runner = leading;
-        Session carrier = runner == null ? null : runner.current();
-        if (carrier == null || !carrier.isOpen() || carrier.window() != dead.window()) {
-            return; // its session ends or was reinstated: that fences it, as it fences the leading connection
+        Session carrier = live(dead.window(), dead);
+        if (carrier == null || dead.window() != current) {
+            return;
         }
         long start = System.nanoTime();
         carrier.fenceConnection(dead, fenceTimeoutMs).whenComplete((done, error) -> {
@@ -86,22 +128,29 @@ public final class ConnectionGroup {
             if (error == null) {
                 LOG.info("{}: CID {} ({}) fenced by a Logout over CID {} in {} ms; its commands move to the other "
                         + "connections", name, dead.cid(), reason, carrier.cid(), ms);
-            } else if (unwrap(error) instanceof TimeoutException) {
-                LOG.warn("{}: no answer to the Logout of CID {} within {} ms; reinstating the session to fence it",
-                        name, dead.cid(), fenceTimeoutMs);
-                carrier.drop("the Logout of CID " + dead.cid() + " went unanswered; the session is reinstated");
-            } else {
-                fallBack(unwrap(error).getMessage());
-                carrier.drop("the target mishandled the Logout of CID " + dead.cid() + "; the session is reinstated");
+                return;
             }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof TimeoutException) {
+                LOG.warn("{}: no answer to the Logout of CID {} within {} ms; the session is dropped, and its next "
+                        + "login reinstates it, which fences every connection", name, dead.cid(), fenceTimeoutMs);
+            } else {
+                fallBack(cause.getMessage());
+            }
+            dropAll(dead.window(), "the Logout of CID " + dead.cid() + " did not fence it; the session is reinstated");
         });
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    private void dropAll(CommandWindow window, String reason) {
+        for (SessionRunner runner : runners) {
+            Session session = runner.current();
+            if (session != null && session.window() == window) {
+                session.drop(reason);
+            }
+        }
     }
 
-    /** What one member connection's runner asks of the group. */
+    /** What one connection's runner asks of the group. */
     private final class Member implements SessionRunner.Membership {
         private final int cid;
 
@@ -109,12 +158,28 @@ public final class ConnectionGroup {
             this.cid = cid;
         }
 
-        /** The leading connection's session, unless the group fell back or its negotiation leaves no room. */
+        /** A live connection of the current session, unless the group fell back or its negotiation leaves no room. */
         @Override
-        public Session leading() {
-            SessionRunner runner = leading;
-            Session session = fellBack.get() || runner == null ? null : runner.current();
+        public Session joinable() {
+            CommandWindow window = current;
+            Session session = fellBack.get() || window == null ? null : live(window, null);
             return session != null && session.parameters().maxConnections() >= size ? session : null;
+        }
+
+        @Override
+        public boolean mayCreate() {
+            return !fellBack.get() && creating.compareAndSet(false, true);
+        }
+
+        @Override
+        public void created(Session session) {
+            try {
+                if (session != null) {
+                    ConnectionGroup.this.created(session);
+                }
+            } finally {
+                creating.set(false);
+            }
         }
 
         @Override

@@ -1,6 +1,8 @@
 package org.hbateam.driver.iscsi.internal.session;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,6 +22,8 @@ public final class CommandWindow {
     final ReentrantLock lock = new ReentrantLock();
     private final List<Session> members = new CopyOnWriteArrayList<>();
     private final AtomicInteger controlTag = new AtomicInteger();
+    /** Completes once the whole session is proven gone at the target; each connection's fence follows it. */
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
     /** The next CmdSN; guarded by {@link #lock}. */
     private int cmdSn;
     private volatile int expCmdSn;
@@ -75,6 +79,25 @@ public final class CommandWindow {
     /** A fresh control tag; the top bit is set so it never names a task. */
     int nextControlTag() {
         return (controlTag.incrementAndGet() & 0x3fffffff) | 0x80000000;
+    }
+
+    /** Completes once the session is proven gone at the target; see {@link #provenGone}. */
+    public CompletionStage<Void> gone() {
+        return gone;
+    }
+
+    /**
+     * A later login with the session's ISID and TSIH 0 reinstated it (RFC 7143 6.3.5): every connection it had is
+     * gone, and with them their commands, after the same quiesce as a session of one connection
+     * ({@link Session#TARGET_QUIESCE_MS}).
+     */
+    public void provenGone() {
+        Session.afterQuiesce(gone);
+    }
+
+    /** The driver stops for good without that proof: what waits for it must not be replayed. */
+    public void neverProvenGone(String why) {
+        gone.completeExceptionally(new IllegalStateException(why));
     }
 
     void join(Session member) {

@@ -56,20 +56,23 @@ public final class Session {
     /** Logouts of other connections of this session sent over this one, awaiting their answer. */
     final ConnectionLogouts connectionLogouts = new ConnectionLogouts(this);
 
-    /** The leading (or only) connection of a new session: CID 0, with a numbering of its own. */
+    /** The only connection of a session (session-based teaming): CID 0, with a numbering of its own. */
     Session(Connection connection, LoginResult login, String name) {
         this(connection, login, login.parameters(), name, new CommandWindow(login.cmdSn(), login.expCmdSn(),
                 login.maxCmdSn()), 0);
     }
 
     /**
-     * A further connection {@code cid} of {@code leading}'s session (MC/S): it shares the numbering and the
-     * session-wide parameters, keeps its own per-connection ones (digests, segment lengths), and is gone at the
-     * target when the session is, unless a Logout of this connection proves it sooner.
+     * Connection {@code cid} (1 and up) of a session of several connections (MC/S): the one that created the session
+     * when {@code joined} is null, else one that joined {@code joined}'s session, sharing its numbering and its
+     * session-wide parameters and keeping its own per-connection ones (digests, segment lengths). It is gone at the
+     * target once its session is ({@link CommandWindow#provenGone}), or sooner when a Logout of it proves it.
      */
-    Session(Connection connection, LoginResult login, String name, Session leading, int cid) {
-        this(connection, login, leading.parameters.withConnectionKeysOf(login.parameters()), name, leading.window, cid);
-        leading.gone.whenComplete((done, error) -> {
+    Session(Connection connection, LoginResult login, String name, Session joined, int cid) {
+        this(connection, login, joined == null ? login.parameters()
+                        : joined.parameters.withConnectionKeysOf(login.parameters()), name,
+                joined == null ? new CommandWindow(login.cmdSn(), login.expCmdSn(), login.maxCmdSn()) : joined.window, cid);
+        window.gone().whenComplete((done, error) -> {
             if (error == null) {
                 gone.complete(null);
             } else {
@@ -108,7 +111,7 @@ public final class Session {
         return tsih;
     }
 
-    /** This connection's id within the session: 0 for the leading (or only) one. */
+    /** This connection's id within the session: 0 for a session of one connection, 1 and up in MC/S. */
     public int cid() {
         return cid;
     }
@@ -136,7 +139,12 @@ public final class Session {
      * the command is done).
      */
     void provenGone() {
-        CompletableFuture.delayedExecutor(TARGET_QUIESCE_MS, TimeUnit.MILLISECONDS).execute(() -> gone.complete(null));
+        afterQuiesce(gone);
+    }
+
+    /** Completes {@code fence} {@link #TARGET_QUIESCE_MS} after now. */
+    static void afterQuiesce(CompletableFuture<Void> fence) {
+        CompletableFuture.delayedExecutor(TARGET_QUIESCE_MS, TimeUnit.MILLISECONDS).execute(() -> fence.complete(null));
     }
 
     /** The driver stops for good without that proof: what waits for it must not be replayed. */
@@ -324,6 +332,7 @@ public final class Session {
         } finally {
             window.lock.unlock();
         }
+        // A connection of a multi-connection session leaves alone; the session goes on with the others.
         writer.push(cid == 0 ? Logout.request(nextControlTag()) : Logout.closeConnection(nextControlTag(), cid));
     }
 

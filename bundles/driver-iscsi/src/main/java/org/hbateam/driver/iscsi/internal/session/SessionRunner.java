@@ -26,17 +26,26 @@ public final class SessionRunner implements AsyncEvents {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
     /** A writer ends within a moment of its channel closing; this only bounds the wait for a stuck callback. */
     private static final long WRITER_STOP_MS = 2000;
+    /** How often a connection waiting for another to create its session looks again. */
+    private static final long JOIN_POLL_MS = 50;
 
     /**
      * How a runner's connection belongs to a session of several connections (MC/S) instead of being a session of
-     * its own: it joins the leading connection's session with its own CID, and its end is the membership's to
-     * fence, since its own next login proves nothing about it.
+     * its own. Any connection may create the session, with a login of TSIH 0 (which reinstates the previous one, and
+     * so fences all it had); the others join it with its TSIH and their own CIDs. A connection's end is the
+     * membership's to fence, since this runner's next login proves nothing about it.
      */
     public interface Membership {
-        /** The session's leading connection to join now, or null while there is none (the runner asks again later). */
-        Session leading();
+        /** A live connection of the session to join now, or null when there is none. */
+        Session joinable();
 
-        /** This connection's CID, 1 and up (the leading connection has 0). */
+        /** True when this runner may create the session now; then {@link #created} must follow. */
+        boolean mayCreate();
+
+        /** The session this runner's login created, or null when the login failed. */
+        void created(Session session);
+
+        /** This connection's CID, 1 and up. */
         int cid();
 
         /** This connection ended; everything it held has failed and waits for its fence. */
@@ -110,18 +119,12 @@ public final class SessionRunner implements AsyncEvents {
                     loginFailures.succeeded();
                     backoff = Math.min(settings.reconnectDelayMs(), maxBackoff);
                     delay = runSession(session);
+                } else {
+                    delay = Math.min(delay, JOIN_POLL_MS);
                 }
                 if (!stopped && membership == null) {
                     proofs.tryThroughSibling(this);
                 }
-            } catch (LoginException e) {
-                if (!stopped) {
-                    loginFailures.failed(String.valueOf(e.getMessage()), System.nanoTime());
-                    if (membership != null && !e.retryable()) {
-                        membership.refused(e.getMessage());
-                    }
-                }
-                backoff = Math.min(backoff * 2, maxBackoff);
             } catch (IOException | RuntimeException e) {
                 if (!stopped) {
                     loginFailures.failed(String.valueOf(e.getMessage()), System.nanoTime());
@@ -138,20 +141,42 @@ public final class SessionRunner implements AsyncEvents {
         return new Session(established.connection(), established.login(), settings.name());
     }
 
-    /** Adds this connection to the leading connection's session; null while there is none to join. */
+    /** Joins the session, or creates it when it has no live connection; null while another runner creates it. */
     private Session join() throws IOException {
-        Session leading = membership.leading();
-        if (leading == null || !leading.isOpen()) {
+        Session joinable = membership.joinable();
+        if (joinable != null) {
+            Connector.Established established = joinLogin(joinable);
+            if (established.login().tsih() != joinable.tsih() || !joinable.isOpen()) {
+                established.connection().close();
+                throw new IOException("the session " + joinable.tsih() + " ended while connection " + membership.cid()
+                        + " joined it (the target answered TSIH " + established.login().tsih() + ")");
+            }
+            return new Session(established.connection(), established.login(), settings.name(), joinable,
+                    membership.cid());
+        }
+        if (!membership.mayCreate()) {
             return null;
         }
-        Connector.Established established = connector.join(settings, leading.tsih(), membership.cid(),
-                leading.window().next());
-        if (established.login().tsih() != leading.tsih() || !leading.isOpen()) {
-            established.connection().close();
-            throw new IOException("the session " + leading.tsih() + " ended while connection " + membership.cid()
-                    + " joined it (the target answered TSIH " + established.login().tsih() + ")");
+        Session created = null;
+        try {
+            Connector.Established established = connector.join(settings, 0, membership.cid(), 1);
+            created = new Session(established.connection(), established.login(), settings.name(), null, membership.cid());
+            return created;
+        } finally {
+            membership.created(created);
         }
-        return new Session(established.connection(), established.login(), settings.name(), leading, membership.cid());
+    }
+
+    /** The login that adds this connection to {@code joinable}'s session; a refusal is the membership's news. */
+    private Connector.Established joinLogin(Session joinable) throws IOException {
+        try {
+            return connector.join(settings, joinable.tsih(), membership.cid(), joinable.window().next());
+        } catch (LoginException e) {
+            if (!e.retryable() && !stopped) {
+                membership.refused(e.getMessage());
+            }
+            throw e;
+        }
     }
 
     /** Runs the full feature phase until the connection ends; returns the delay before the next login. */

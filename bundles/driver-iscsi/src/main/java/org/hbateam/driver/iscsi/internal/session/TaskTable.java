@@ -15,8 +15,8 @@ final class TaskTable {
     static final int CAPACITY = 1024;
     private static final int SLOT_BITS = 10;
     /** Bits of the tag that hold the connection's CID, so tags stay unique in a session of several connections. */
-    private static final int CID_BITS = 3;
-    /** The most connections one session may have: each needs its own tags. */
+    private static final int CID_BITS = 4;
+    /** CIDs run from 0 to this, exclusive: each connection of a session needs its own tags. */
     static final int MAX_CONNECTIONS = 1 << CID_BITS;
 
     private final AtomicReferenceArray<Task> slots = new AtomicReferenceArray<>(CAPACITY);
@@ -37,7 +37,7 @@ final class TaskTable {
         for (int i = 0; i < CAPACITY; i++) {
             int slot = (cursor + i) & (CAPACITY - 1);
             if (slots.get(slot) == null) {
-                sequence = (sequence + 1) & 0x3ffff;
+                sequence = (sequence + 1) & 0x1ffff;
                 task.slot = slot;
                 task.itt = sequence << (SLOT_BITS + CID_BITS) | cidBits | slot;
                 slots.set(slot, task);

@@ -145,7 +145,7 @@ public final class FakeConnection {
             target.session = new FakeSession(target, expCmdSn);
         }
         session = target.session;
-        FakeConnection leading = session.connections.get(0);
+        FakeConnection leading = session.connections.values().stream().findFirst().orElse(null);
         if (tsih != 0 && leading != null) {
             // the session-wide keys were settled by the leading connection's login, not this one's
             negotiatedBurst = leading.negotiatedBurst;

@@ -1,8 +1,7 @@
-package org.hbateam.driver.iscsi.internal.session;
+package org.hbateam.driver.iscsi.internal.mcs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -21,12 +20,18 @@ import org.hbateam.driver.iscsi.internal.fake.FakeTarget;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
+import org.hbateam.driver.iscsi.internal.session.Session;
+import org.hbateam.driver.iscsi.internal.session.SessionListener;
+import org.hbateam.driver.iscsi.internal.session.SessionRunner;
+import org.hbateam.driver.iscsi.internal.session.SessionSettings;
+import org.hbateam.driver.iscsi.internal.session.SiblingRoutes;
 import org.junit.jupiter.api.Test;
 
 /**
- * A session of two connections (MC/S) against the fake target, over real loopback sockets: the second connection
- * joins with the session's ISID and TSIH and its own CID, both share one CmdSN sequence and window, and a dead
- * connection is fenced by a Logout of its CID over the other one.
+ * A session of two connections (MC/S) in a {@link ConnectionGroup}, against the fake target over real loopback
+ * sockets: one connection creates the session, the other joins with its ISID and TSIH and its own CID, both share one
+ * CmdSN sequence and window, and a dead connection is fenced by a Logout of its CID over the other one; a target that
+ * mishandles that Logout makes the group fall back.
  */
 class MultiConnectionSessionTest {
     private static final byte[] ISID = {(byte) 0x80, 9, 8, 7, 6, 5};
@@ -49,34 +54,15 @@ class MultiConnectionSessionTest {
         return target;
     }
 
-    /** A membership for CID 1 of {@code leading}'s session that records what the runner reports. */
-    private static final class Joining implements SessionRunner.Membership {
-        final SessionRunner leading;
-        final CompletableFuture<Session> ended = new CompletableFuture<>();
+    private final List<String> fallbacks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConnectionGroup group = new ConnectionGroup("test", 2, 5000, fallbacks::add);
 
-        Joining(SessionRunner leading) {
-            this.leading = leading;
-        }
-
-        @Override
-        public Session leading() {
-            return leading.current();
-        }
-
-        @Override
-        public int cid() {
-            return 1;
-        }
-
-        @Override
-        public void ended(Session connection, String reason) {
-            ended.complete(connection);
-        }
-
-        @Override
-        public void refused(String reason) {
-            ended.completeExceptionally(new AssertionError("refused: " + reason));
-        }
+    /** The runner of connection {@code cid} of the group, started. */
+    private SessionRunner connection(FakeTarget target, int cid) {
+        SessionRunner runner = new SessionRunner(settings(target, "c" + cid), listener(), SiblingRoutes.NONE,
+                group.member(cid));
+        group.add(runner);
+        return run(runner);
     }
 
     private SessionRunner run(SessionRunner runner) {
@@ -95,6 +81,14 @@ class MultiConnectionSessionTest {
             Thread.sleep(5);
         }
         throw new AssertionError("no session within " + GUARD_MS + " ms");
+    }
+
+    private static void awaitCondition(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + GUARD_MS;
+        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(condition.getAsBoolean(), what);
     }
 
     private static CompletableFuture<Object> write(Session session, long lba) {
@@ -121,13 +115,12 @@ class MultiConnectionSessionTest {
     void twoConnectionsShareOneGapFreeCmdSnSequenceInOrderOnEach() throws Exception {
         try (FakeTarget target = mcsTarget()) {
             try {
-                SessionRunner leading = run(new SessionRunner(settings(target, "c0"), listener(), SiblingRoutes.NONE));
-                Session first = awaitSession(leading::current);
-                SessionRunner joining = run(new SessionRunner(settings(target, "c1"), listener(), SiblingRoutes.NONE,
-                        new Joining(leading)));
-                Session second = awaitSession(joining::current);
-                assertEquals(first.tsih(), second.tsih(), "the second connection joined the session: same TSIH");
-                assertEquals(1, second.cid(), "with its own CID");
+                SessionRunner one = connection(target, 1);
+                SessionRunner two = connection(target, 2);
+                Session first = awaitSession(one::current);
+                Session second = awaitSession(two::current);
+                assertEquals(first.tsih(), second.tsih(), "one connection created the session, the other joined it");
+                assertEquals(java.util.Set.of(1, 2), java.util.Set.of(first.cid(), second.cid()), "each with its CID");
                 assertTrue(first.window() == second.window(), "one command window for the session");
                 assertEquals(2, target.connections().size(), "the target holds both connections in one session");
 
@@ -158,13 +151,14 @@ class MultiConnectionSessionTest {
                         assertTrue(sns.get(i) - sns.get(i - 1) > 0, "CID " + cid + " sends its CmdSNs in order: " + sns);
                     }
                 });
-                assertTrue(target.cmdSnsByCid.get(0).size() >= 200 && target.cmdSnsByCid.get(1).size() >= 200,
+                assertTrue(target.cmdSnsByCid.get(1).size() >= 200 && target.cmdSnsByCid.get(2).size() >= 200,
                         "both connections carried their commands");
                 all.sort(Integer::compare);
                 for (int i = 1; i < all.size(); i++) {
                     assertEquals(all.get(i - 1) + 1, all.get(i), "one gap-free sequence across both connections");
                 }
                 assertEquals(List.of(), target.cmdSnGaps(), "nothing holds the session back at the target");
+                assertEquals(List.of(), fallbacks, "no fall back");
             } finally {
                 stopAll();
             }
@@ -172,35 +166,29 @@ class MultiConnectionSessionTest {
     }
 
     @Test
-    void aDeadConnectionIsFencedByALogoutOfItsCidOverTheOtherAndItsGapsAreFilled() throws Exception {
+    void aDeadConnectionIsFencedByALogoutOfItsCidOverTheOtherAndJoinsTheSameSessionAgain() throws Exception {
         try (FakeTarget target = mcsTarget()) {
             try {
-                SessionRunner leading = run(new SessionRunner(settings(target, "c0"), listener(), SiblingRoutes.NONE));
-                Session first = awaitSession(leading::current);
-                Joining membership = new Joining(leading);
-                SessionRunner joining = run(new SessionRunner(settings(target, "c1"), listener(), SiblingRoutes.NONE,
-                        membership));
-                Session second = awaitSession(joining::current);
+                SessionRunner one = connection(target, 1);
+                Session first = awaitSession(one::current);
+                SessionRunner two = connection(target, 2);
+                Session second = awaitSession(two::current);
                 target.onNextWrite.set((connection, command) -> { }); // the target takes one write and never answers
                 CompletableFuture<Object> stuck = write(second, 7);
-                long deadline = System.currentTimeMillis() + GUARD_MS;
-                while (target.cmdSnsByCid.getOrDefault(1, List.of()).isEmpty() && System.currentTimeMillis() < deadline) {
-                    Thread.sleep(5);
-                }
+                awaitCondition("the write reached the target", () -> !target.cmdSnsByCid.getOrDefault(2, List.of()).isEmpty());
 
-                second.drop("the test cuts connection 1");
-                Session dead = membership.ended.get(GUARD_MS, TimeUnit.MILLISECONDS);
+                second.drop("the test cuts connection 2");
                 PathException lost = (PathException) stuck.get(GUARD_MS, TimeUnit.MILLISECONDS);
                 assertEquals(PathException.Outcome.UNKNOWN, lost.outcome(), "the written write's outcome is unknown");
-                assertFalse(dead.gone().toCompletableFuture().isDone(), "not fenced before the target confirms");
-
-                first.fenceConnection(dead, 5000).toCompletableFuture().get(GUARD_MS, TimeUnit.MILLISECONDS);
-                dead.gone().toCompletableFuture().get(GUARD_MS, TimeUnit.MILLISECONDS);
-                assertEquals(List.of(1), target.connectionLogouts, "one Logout, naming CID 1");
-                assertTrue(first.isOpen(), "the connection that carried the Logout stays");
+                second.gone().toCompletableFuture().get(GUARD_MS, TimeUnit.MILLISECONDS);
+                assertEquals(List.of(2), target.connectionLogouts, "fenced by one Logout, naming CID 2");
+                assertTrue(first.isOpen() && one.current() == first, "the connection that carried the Logout stays");
                 assertEquals(ScsiResult.GOOD, write(first, 8).get(GUARD_MS, TimeUnit.MILLISECONDS),
-                        "the session goes on over CID 0");
+                        "the session goes on over CID 1");
                 assertEquals(List.of(), target.cmdSnGaps(), "no CmdSN gap is left behind");
+                Session again = awaitSession(() -> two.current() == second ? null : two.current());
+                assertEquals(first.tsih(), again.tsih(), "CID 2 joined the same session again: same TSIH");
+                assertEquals(List.of(), fallbacks, "no fall back");
             } finally {
                 stopAll();
             }
@@ -208,27 +196,23 @@ class MultiConnectionSessionTest {
     }
 
     @Test
-    void aTargetThatClosesTheCarrierInsteadOfTheNamedConnectionLeavesTheFenceToTheReinstatement() throws Exception {
+    void aTargetThatClosesTheCarrierInsteadOfTheNamedConnectionMakesTheGroupFallBack() throws Exception {
         try (FakeTarget target = mcsTarget()) {
             target.logoutClosesCarrier = true;
             try {
-                SessionRunner leading = run(new SessionRunner(settings(target, "c0"), listener(), SiblingRoutes.NONE));
-                Session first = awaitSession(leading::current);
-                Joining membership = new Joining(leading);
-                run(new SessionRunner(settings(target, "c1"), listener(), SiblingRoutes.NONE, membership));
-                Session second = awaitSession(() -> membership.leading() == first ? runners.get(1).current() : null);
-                second.drop("the test cuts connection 1");
-                Session dead = membership.ended.get(GUARD_MS, TimeUnit.MILLISECONDS);
-
-                CompletableFuture<Void> fence = first.fenceConnection(dead, 5000).toCompletableFuture();
-                Throwable error = fence.handle((done, e) -> e).get(GUARD_MS, TimeUnit.MILLISECONDS);
-                assertTrue(error != null && String.valueOf(error.getMessage()).contains("closed CID 0"),
-                        "the fence fails, saying the target closed the carrier: " + error);
-                Session again = awaitSession(() -> leading.current() == first ? null : leading.current());
-                assertNotEquals(first.window(), again.window(), "the leading connection logged in anew: a reinstatement");
-                dead.gone().toCompletableFuture().get(GUARD_MS, TimeUnit.MILLISECONDS); // proven by that reinstatement
-                assertTrue(target.loginIsids.stream().filter(i -> i.equals("800908070605")).count() >= 3,
-                        "the session's ISID logged in at least three times: leading, joining, reinstating");
+                SessionRunner one = connection(target, 1);
+                Session first = awaitSession(one::current);
+                SessionRunner two = connection(target, 2);
+                Session second = awaitSession(two::current);
+                second.drop("the test cuts connection 2");
+                awaitCondition("the group falls back", () -> !fallbacks.isEmpty());
+                assertTrue(fallbacks.get(0).contains("closed CID 1"), "saying the target closed the carrier: " + fallbacks);
+                awaitCondition("the carrier is gone too", () -> !first.isOpen());
+                assertFalse(second.gone().toCompletableFuture().isDone(), "the dead connection is not proven gone");
+                group.reinstated(); // what the fallback's first session does when it logs in with the group's ISID
+                second.gone().toCompletableFuture().get(GUARD_MS, TimeUnit.MILLISECONDS);
+                first.gone().toCompletableFuture().get(GUARD_MS, TimeUnit.MILLISECONDS);
+                assertEquals(null, one.current(), "no connection creates the session again after the fall back");
             } finally {
                 stopAll();
             }
