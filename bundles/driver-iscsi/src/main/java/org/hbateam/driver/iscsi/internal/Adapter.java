@@ -141,10 +141,10 @@ final class Adapter {
         return true;
     }
 
-    /** Stops {@code session} for good and forgets it. */
+    /** Stops {@code session}'s runner for good and forgets it; its paths stay published until it withdraws them. */
     void retire(TargetSession session) {
         sessions.remove(session);
-        session.stop();
+        session.stopRunner();
     }
 
     PathRegistry registry() {

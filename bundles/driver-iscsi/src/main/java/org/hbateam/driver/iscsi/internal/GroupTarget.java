@@ -2,6 +2,8 @@ package org.hbateam.driver.iscsi.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.hbateam.driver.iscsi.internal.login.Portal;
@@ -14,9 +16,11 @@ import org.hbateam.driver.iscsi.internal.session.SessionSettings;
  * i-th {@link GroupConnection} to the i-th portal, each connection publishing its own paths under its own adapter
  * id. When the {@link ConnectionGroup} falls back, its connections are stopped and each adapter gets a session of its
  * own to its portal; the first one's login uses the group's ISID, which reinstates the group's session and so
- * fences whatever it still held.
+ * fences whatever it still held. The group's paths stay published (DOWN) until then.
  */
 final class GroupTarget {
+    /** How long the group's paths stay after its fence closed, so the retries it released find them still there. */
+    private static final long WITHDRAW_AFTER_FENCE_MS = 2000;
     private final Adapter adapter;
     private final AdapterSettings settings;
     private final String target;
@@ -83,6 +87,10 @@ final class GroupTarget {
             connections.clear();
         }
         retired.forEach(adapter::retire);
+        // Withdrawn only a while after the fence closes: the failover service retries a command that waits for its
+        // fence elsewhere as soon as it closes, but fails it (outcome unknown) when its path leaves first.
+        group.sessionGone().whenComplete((done, error) -> CompletableFuture.delayedExecutor(WITHDRAW_AFTER_FENCE_MS,
+                TimeUnit.MILLISECONDS).execute(() -> retired.forEach(TargetSession::withdraw)));
         for (int index = 0; index < settings.connections().size(); index++) {
             String id = adapterId(index);
             byte[] own = index == 0 ? isid : adapter.isid(id, settings.portals().get(index), target);

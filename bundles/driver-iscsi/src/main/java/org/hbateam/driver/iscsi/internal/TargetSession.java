@@ -66,8 +66,21 @@ final class TargetSession implements SessionListener {
 
     /** Logs out, fails what is held with PATH_REMOVED and withdraws every path. */
     void stop() {
+        stopRunner();
+        withdraw();
+    }
+
+    /**
+     * Logs out and fails what is held with PATH_REMOVED, but keeps the paths published (DOWN): a command that waits for
+     * its fence on one of them is retried elsewhere once the fence closes, where a withdrawn path would fail it.
+     */
+    void stopRunner() {
         runner.stop(2000);
         directory.remove(runner);
+    }
+
+    /** Withdraws every path. */
+    void withdraw() {
         paths.values().forEach(p -> p.registration().unregister());
         paths.clear();
     }

@@ -30,6 +30,8 @@ final class E2eAdapter implements AutoCloseable {
     final Adapter adapter;
     final BlockingQueue<IscsiPath> published = new LinkedBlockingQueue<>();
     final BlockingQueue<PathState> states = new LinkedBlockingQueue<>();
+    /** Why a connection-based adapter fell back to one session per adapter, as the health check would say it. */
+    final List<String> fallbacks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     E2eAdapter(TestBed bed, int path, Proposal proposal, ChapCredentials chap, boolean discovery, int nopIntervalMs,
                int nopTimeoutMs) {
@@ -46,6 +48,28 @@ final class E2eAdapter implements AutoCloseable {
         this(new AdapterSettings("team" + path, new InetSocketAddress(bed.hostAddress(path), 0),
                 "iqn.2026-01.org.hbateam:e2e-team", List.of(Portal.parse(bed.portal(path).toString())),
                 List.of(bed.targetIqn()), ChapCredentials.none(), Proposal.defaults(), 10000, 1000, 2000, 10000, 1000, 1000), failover, failover.sessions);
+    }
+
+    /**
+     * A connection-based (MC/S) adapter over the bed's paths 1 to {@code links}: one session whose connection i comes
+     * from path i's host address to path i's portal, its paths carrying adapter id {@code mcsI}, with the driver's
+     * default timeouts; paths are handed to {@code failover}.
+     */
+    static E2eAdapter connectionBased(TestBed bed, int links, E2eFailover failover) {
+        List<Portal> portals = new java.util.ArrayList<>();
+        List<org.hbateam.driver.iscsi.internal.mcs.GroupConnection> connections = new java.util.ArrayList<>();
+        for (int path = 1; path <= links; path++) {
+            portals.add(Portal.parse(bed.portal(path).toString()));
+            connections.add(new org.hbateam.driver.iscsi.internal.mcs.GroupConnection("mcs" + path,
+                    new InetSocketAddress(bed.hostAddress(path), 0)));
+        }
+        Proposal defaults = Proposal.defaults();
+        Proposal proposal = new Proposal(defaults.headerDigest(), defaults.dataDigest(),
+                defaults.maxRecvDataSegmentLength(), defaults.maxBurstLength(), defaults.firstBurstLength(),
+                defaults.initialR2T(), defaults.immediateData(), links);
+        return new E2eAdapter(new AdapterSettings("mcs", null, "iqn.2026-01.org.hbateam:e2e-mcs", portals,
+                List.of(bed.targetIqn()), ChapCredentials.none(), proposal, 10000, 1000, 2000, 10000, 1000, 1000,
+                connections), failover, failover.sessions);
     }
 
     private E2eAdapter(AdapterSettings settings, E2eFailover failover, SessionDirectory directory) {
@@ -72,7 +96,7 @@ final class E2eAdapter implements AutoCloseable {
                 }
             };
         };
-        this.adapter = new Adapter(settings, registry, directory);
+        this.adapter = new Adapter(settings, registry, directory, fallbacks::add);
         adapter.start();
     }
 

@@ -1,7 +1,9 @@
 package org.hbateam.driver.iscsi.internal.mcs;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -9,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.hbateam.driver.iscsi.internal.session.CommandWindow;
+import org.hbateam.driver.iscsi.internal.session.LogoutMishandled;
 import org.hbateam.driver.iscsi.internal.session.Session;
 import org.hbateam.driver.iscsi.internal.session.SessionRunner;
 import org.slf4j.Logger;
@@ -92,15 +95,27 @@ public final class ConnectionGroup {
         }
     }
 
-    /** A live connection of the current session other than {@code except}, or null. */
+    /**
+     * The live connection of the session {@code window} other than {@code except} that heard from the target last,
+     * or null: the likeliest to carry a Logout through while another link may be failing unnoticed.
+     */
     private Session live(CommandWindow window, Session except) {
+        long now = System.nanoTime();
+        Session best = null;
         for (SessionRunner runner : runners) {
             Session session = runner.current();
-            if (session != null && session != except && session.isOpen() && session.window() == window) {
-                return session;
+            if (session != null && session != except && session.isOpen() && session.window() == window
+                    && (best == null || session.quietNanos(now) < best.quietNanos(now))) {
+                best = session;
             }
         }
-        return null;
+        return best;
+    }
+
+    /** Completes when the current session is gone at the target (at once when there is none). */
+    public CompletionStage<Void> sessionGone() {
+        CommandWindow window = current;
+        return window == null ? CompletableFuture.completedFuture(null) : window.gone();
     }
 
     private void created(Session session) {
@@ -131,11 +146,12 @@ public final class ConnectionGroup {
                 return;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof TimeoutException) {
-                LOG.warn("{}: no answer to the Logout of CID {} within {} ms; the session is dropped, and its next "
-                        + "login reinstates it, which fences every connection", name, dead.cid(), fenceTimeoutMs);
-            } else {
+            if (cause instanceof LogoutMishandled) {
                 fallBack(cause.getMessage());
+            } else {
+                LOG.warn("{}: the Logout of CID {} over CID {} did not fence it ({}); the session is dropped, and its "
+                        + "next login reinstates it, which fences every connection", name, dead.cid(), carrier.cid(),
+                        cause instanceof TimeoutException ? "no answer within " + fenceTimeoutMs + " ms" : cause.getMessage());
             }
             dropAll(dead.window(), "the Logout of CID " + dead.cid() + " did not fence it; the session is reinstated");
         });

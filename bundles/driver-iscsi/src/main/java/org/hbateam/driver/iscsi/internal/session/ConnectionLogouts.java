@@ -37,8 +37,9 @@ final class ConnectionLogouts {
 
     /**
      * Fences {@code dead}, another connection of this session that has ended: completes once the target confirmed
-     * the Logout of its CID and this connection is proven alive after it; fails with the reason otherwise (no
-     * answer within {@code timeoutMs}, a refusal, or this connection closed by the target after its answer).
+     * the Logout of its CID and this connection is proven alive after it; fails with the reason otherwise: no answer
+     * within {@code timeoutMs} (a {@link java.util.concurrent.TimeoutException}), this connection ending first, or
+     * {@link LogoutMishandled} for a refusal or this connection closed by the target right after its answer.
      */
     CompletionStage<Void> fence(Session dead, long timeoutMs) {
         if (dead.window != carrier.window || dead.cid() == carrier.cid()) {
@@ -69,7 +70,7 @@ final class ConnectionLogouts {
 
     private static CompletionStage<Void> requireSuccess(int response, Session dead) {
         if (response != LOGOUT_SUCCESSFUL) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the target answered the Logout of CID "
+            return CompletableFuture.failedFuture(new LogoutMishandled("the target answered the Logout of CID "
                     + dead.cid() + " with response " + response + ", not 0 (successful)"));
         }
         return CompletableFuture.completedFuture(null);
@@ -86,7 +87,7 @@ final class ConnectionLogouts {
 
             @Override
             public void failed(ScsiCommand command, PathException error) {
-                alive.completeExceptionally(new IllegalStateException("the target closed CID " + carrier.cid()
+                alive.completeExceptionally(new LogoutMishandled("the target closed CID " + carrier.cid()
                         + " after answering the Logout of CID " + dead.cid() + " on it: it took that Logout for the "
                         + "connection it came on, so CID " + dead.cid() + " and its tasks may still be alive there"));
             }
@@ -113,6 +114,7 @@ final class ConnectionLogouts {
 
     /** This connection ended: no answer will come for what it carried. */
     void clear() {
-        pending.values().forEach(a -> a.completeExceptionally(new IllegalStateException(carrier + " ended")));
+        pending.values().forEach(a -> a.completeExceptionally(new IllegalStateException("CID " + carrier.cid()
+                + " ended before the target answered the Logout sent over it")));
     }
 }

@@ -160,6 +160,11 @@ public final class Session {
         connection.fail(PathException.Reason.TRANSPORT, reason);
     }
 
+    /** Nanoseconds since the target last sent anything on this connection, at {@code nowNanos}. */
+    public long quietNanos(long nowNanos) {
+        return nowNanos - connection.lastReceiveNanos;
+    }
+
     /** True until the connection fails or logs out. */
     public boolean isOpen() {
         return open;
