@@ -37,7 +37,16 @@ final class E2eMcsTeam implements AutoCloseable {
             }
             published.sort(Comparator.comparing(IscsiPath::adapterId));
             this.paths = List.copyOf(published);
-            this.team = failover.team(paths.get(0).luIdentity());
+            String lu = paths.get(0).luIdentity();
+            // the registry hands a path to the failover service just after the test sees it published
+            E2eTeam.waitFor("a team formed for " + lu, () -> {
+                try {
+                    return failover.team(lu) != null;
+                } catch (AssertionError notYet) {
+                    return false;
+                }
+            });
+            this.team = failover.team(lu);
         } catch (Exception | AssertionError e) {
             if (started != null) {
                 started.close();
