@@ -35,7 +35,7 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Connections (MC/S)", required = false, description = "Connection-based teaming: "
             + "one session per target whose connections run over several adapters, one connection per portal. Each "
-            + "entry is ADAPTER_ID@LOCAL_ADDRESS: the i-th entry's connection (CID i-1) goes from that local address to "
+            + "entry is ADAPTER_ID@LOCAL_ADDRESS: the i-th entry's connection (CID i) goes from that local address to "
             + "the i-th portal, and its paths carry that adapter id. As many entries as portals, 2 to 8; needs targets "
             + "and an empty localAddress. In a .cfg file one line, several separated by commas: connections = "
             + "hba1@10.250.1.1, hba2@10.250.2.1. If the target refuses a second connection or mishandles the Logout of "

@@ -1,9 +1,8 @@
 package org.hbateam.driver.iscsi.internal.session;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class CommandWindow {
     /** Guards {@link #cmdSn}, every member's wait queue and every member's writer hand-over. */
     final ReentrantLock lock = new ReentrantLock();
-    private final List<Session> members = new CopyOnWriteArrayList<>();
+    /** The live connections; an array read once per window update, so the hot path allocates no iterator. */
+    private volatile Session[] members = new Session[0];
     private final AtomicInteger controlTag = new AtomicInteger();
     /** Completes once the whole session is proven gone at the target; each connection's fence follows it. */
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
@@ -71,7 +71,7 @@ public final class CommandWindow {
         if (newMaxCmdSn - maxCmdSn > 0) {
             maxCmdSn = newMaxCmdSn;
         }
-        for (Session member : members) {
+        for (Session member : members) { // an array: no iterator is allocated per PDU
             member.sendWaiting();
         }
     }
@@ -100,11 +100,13 @@ public final class CommandWindow {
         gone.completeExceptionally(new IllegalStateException(why));
     }
 
-    void join(Session member) {
-        members.add(member);
+    synchronized void join(Session member) {
+        Session[] now = Arrays.copyOf(members, members.length + 1);
+        now[now.length - 1] = member;
+        members = now;
     }
 
-    void leave(Session member) {
-        members.remove(member);
+    synchronized void leave(Session member) {
+        members = Arrays.stream(members).filter(m -> m != member).toArray(Session[]::new);
     }
 }
