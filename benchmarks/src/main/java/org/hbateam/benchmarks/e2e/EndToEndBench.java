@@ -31,7 +31,8 @@ public final class EndToEndBench {
         String revision = gitRevision();
         TestBed.install();
         TestBed.down(settings.name()); // what a killed earlier run may have left
-        TestBed bed = TestBed.up(BedSpec.builder().name(settings.name()).paths(settings.bedPaths()).size(settings.lunSize()).build());
+        TestBed bed = TestBed.up(BedSpec.builder().name(settings.name()).paths(settings.bedPaths()).size(settings.lunSize())
+                .maxConnections(settings.bedPaths()).build()); // connection-based rows: one MC/S connection per path
         Thread teardown = new Thread(bed::close, "e2e-bed-teardown");
         Runtime.getRuntime().addShutdownHook(teardown);
         Report report;

@@ -62,11 +62,14 @@ final class Report {
                 + "cap 128 KiB reads at about 0.95 of the link rate even on one path (1448 payload bytes per 1514-byte frame "
                 + "is 0.956).", s.rate(), fmt(s.aggregationSeconds()));
         line("");
-        line("| paths | policy | MiB/s | fraction of sum of link rates | bytes per path (%%) | errors |");
-        line("| ---: | --- | ---: | ---: | --- | ---: |");
+        line("Teaming: `session`, one session per path (one adapter each); `connection`, one MC/S session whose "
+                + "connections run one per path (one connection-based adapter, tgtd at MaxConnections=3).");
+        line("");
+        line("| paths | teaming | policy | MiB/s | fraction of sum of link rates | bytes per path (%%) | errors |");
+        line("| ---: | --- | --- | ---: | ---: | --- | ---: |");
         for (AggregationPhase.Row row : rows) {
-            line("| %d | %s | %.1f | %.3f | %s | %d |", row.paths(), row.policy(), row.mibPerSecond(), row.fraction(),
-                    row.pathShares(), row.errors());
+            line("| %d | %s | %s | %.1f | %.3f | %s | %d |", row.paths(), row.teaming(), row.policy(), row.mibPerSecond(),
+                    row.fraction(), row.pathShares(), row.errors());
         }
         long met = rows.stream().filter(row -> row.fraction() >= 0.95).count();
         line("");

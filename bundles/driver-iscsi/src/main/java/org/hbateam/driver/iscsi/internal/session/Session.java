@@ -12,9 +12,10 @@ import org.hbateam.driver.iscsi.internal.login.LoginResult;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
 
 /**
- * The full feature phase of one logged-in session over one connection: the asynchronous command core.
- * {@link #submit} numbers and sends a command, or queues it while the CmdSN window (RFC 7143 4.2.2.1) is
- * closed; the reader thread ({@link Inbound}) completes tasks and reopens the window. A session lives
+ * The full feature phase of one logged-in connection of a session: the asynchronous command core. A session
+ * of one connection has one of these; a session of several (MC/S) has one per connection, sharing the session's
+ * {@link CommandWindow}. {@link #submit} numbers and sends a command, or queues it while the CmdSN window
+ * (RFC 7143 4.2.2.1) is closed; the reader thread ({@link Inbound}) completes tasks and reopens the window. It lives
  * for one connection; after a failure the runner logs in again and builds a new one. Every PDU goes out
  * through the connection's {@link ConnectionWriter} thread, so no caller blocks on the socket.
  *

@@ -57,7 +57,7 @@ public final class SessionRunner implements AsyncEvents {
 
     private final SessionSettings settings;
     private final SessionListener listener;
-    /** Null for a runner whose connection is a session of its own (or the leading connection of one). */
+    /** Null for a runner whose connection is a session of its own; else its place in a multi-connection one. */
     private final Membership membership;
     private final Connector connector = new Connector();
     private final GoneProofs proofs;
