@@ -42,10 +42,12 @@ public final class EndToEndBench {
             List<FailoverTimePhase.Result> failover = List.of(
                     new FailoverTimePhase(bed, settings.failoverRuns(), BedFault.CUT).run(),
                     new FailoverTimePhase(bed, settings.blackholeRuns(), BedFault.BLACK_HOLE).run());
+            McsFailoverPhase.Result mcsFailover = new McsFailoverPhase(bed, settings.failoverRuns()).run();
             List<AggregationPhase.Row> aggregation = new AggregationPhase(bed, settings.aggregationSeconds(), settings.rate())
                     .run(settings.aggregationPaths());
             report = new Report().header(settings.command(), started, now(), revision, loadStart, loadAverage(), settings)
-                    .singlePath(single, settings).aggregation(aggregation, settings).failover(failover);
+                    .singlePath(single, settings).aggregation(aggregation, settings).failover(failover)
+                    .mcsFailover(mcsFailover, failover.get(0));
         } finally {
             bed.close();
             Runtime.getRuntime().removeShutdownHook(teardown);

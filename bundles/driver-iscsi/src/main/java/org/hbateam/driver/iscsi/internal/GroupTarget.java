@@ -15,8 +15,8 @@ import org.hbateam.driver.iscsi.internal.session.SessionSettings;
  * One target reached by a connection-based adapter: one session (one ISID) whose connection with CID i runs from the
  * i-th {@link GroupConnection} to the i-th portal, each connection publishing its own paths under its own adapter
  * id. When the {@link ConnectionGroup} falls back, its connections are stopped and each adapter gets a session of its
- * own to its portal; the first one's login uses the group's ISID, which reinstates the group's session and so
- * fences whatever it still held. The group's paths stay published (DOWN) until then.
+ * own to its portal; the one over the link last known to work logs in with the group's ISID, which reinstates the
+ * group's session and so fences whatever it still held. The group's paths stay published (DOWN) until then.
  */
 final class GroupTarget {
     /** How long the group's paths stay after its fence closed, so the retries it released find them still there. */
@@ -91,11 +91,14 @@ final class GroupTarget {
         // fence elsewhere as soon as it closes, but fails it (outcome unknown) when its path leaves first.
         group.sessionGone().whenComplete((done, error) -> CompletableFuture.delayedExecutor(WITHDRAW_AFTER_FENCE_MS,
                 TimeUnit.MILLISECONDS).execute(() -> retired.forEach(TargetSession::withdraw)));
+        // The session with the group's ISID reinstates the group's session: it goes over the link last known to work.
+        int reinstating = group.liveCid() - 1;
         for (int index = 0; index < settings.connections().size(); index++) {
             String id = adapterId(index);
-            byte[] own = index == 0 ? isid : adapter.isid(id, settings.portals().get(index), target);
+            boolean heir = index == reinstating;
+            byte[] own = heir ? isid : adapter.isid(id, settings.portals().get(index), target);
             adapter.start(new TargetSession(settings(index, own, "/" + id), id, adapter.registry(), adapter.directory(),
-                    null, "", index == 0 ? session -> group.reinstated() : null));
+                    null, "", heir ? session -> group.reinstated() : null));
         }
     }
 }

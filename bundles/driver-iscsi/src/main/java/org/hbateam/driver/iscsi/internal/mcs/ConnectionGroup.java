@@ -40,6 +40,8 @@ public final class ConnectionGroup {
     private final AtomicBoolean creating = new AtomicBoolean();
     /** The current session's numbering: the session whose connections may be joined and fenced. */
     private volatile CommandWindow current;
+    /** The CID of the connection last known to reach the target: the one that created the session or carried a fence. */
+    private volatile int liveCid = 1;
 
     /**
      * @param name           for logs
@@ -62,6 +64,14 @@ public final class ConnectionGroup {
     /** A runner of one of the group's connections, whose live connection others may join or fence through. */
     public void add(SessionRunner runner) {
         runners.add(runner);
+    }
+
+    /**
+     * The CID of the connection last known to reach the target (it created the session, or a fence went over it): the
+     * route a fall back's reinstating login should take, rather than a link that may be the one that failed.
+     */
+    public int liveCid() {
+        return liveCid;
     }
 
     /** True once the group has fallen back to one session per adapter. */
@@ -121,6 +131,7 @@ public final class ConnectionGroup {
     private void created(Session session) {
         CommandWindow previous = current;
         current = session.window();
+        liveCid = session.cid();
         if (previous != null) {
             previous.provenGone(); // the login with TSIH 0 reinstated it
         }
@@ -137,6 +148,7 @@ public final class ConnectionGroup {
         if (carrier == null || dead.window() != current) {
             return;
         }
+        liveCid = carrier.cid();
         long start = System.nanoTime();
         carrier.fenceConnection(dead, fenceTimeoutMs).whenComplete((done, error) -> {
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
