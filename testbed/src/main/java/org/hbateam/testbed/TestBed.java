@@ -231,7 +231,7 @@ public final class TestBed implements AutoCloseable {
         step("drop-conns", name);
     }
 
-    /** Live state: the summary keys plus TGTD, PATH_i_STATE, PATH_i_QUEUE and CONNECTIONS (see README). */
+    /** Live state: the summary keys plus TGTD, PATH_i_STATE, PATH_i_QUEUE, CONNECTIONS and TARGET_CONNECTIONS (see README). */
     public BedSummary status() {
         return BedSummary.parse(step("status", name));
     }

@@ -25,15 +25,20 @@ import org.hbateam.testbed.TestBed;
 
 /**
  * Aggregate throughput of a team over 2 and 3 paths, each throttled with tc tbf to the same rate, for every
- * balancing strategy: 128 KiB sequential reads at queue depth 32 through {@link Team#submit}, after a warm-up
+ * balancing strategy, session-based (a session per path) and connection-based (one MC/S session, a connection per
+ * path): 128 KiB sequential reads at queue depth 32 through {@link Team#submit}, after a warm-up
  * second, as a fraction of the sum of the link rates. Each strategy gets a fresh failover service and fresh
  * adapters, so no counter or share carries over.
  */
 final class AggregationPhase {
     static final List<String> POLICIES = List.of("static", "dynamic", "round-robin", "least-queue-depth", "service-time");
 
+    /** Session-based (one session per path) or connection-based (one MC/S session, a connection per path). */
+    static final List<String> TEAMINGS = List.of("session", "connection");
+
     /** One measurement: MiB/s through the team, the fraction of the summed link rates, each path's share of the bytes. */
-    record Row(int paths, String policy, double mibPerSecond, double fraction, List<Double> pathShares, long errors) {
+    record Row(int paths, String teaming, String policy, double mibPerSecond, double fraction, List<Double> pathShares,
+               long errors) {
     }
 
     private final TestBed bed;
@@ -54,11 +59,13 @@ final class AggregationPhase {
             for (int i = 1; i <= n; i++) {
                 bed.throttle(i, rate);
             }
-            for (String policy : POLICIES) {
-                Row row = measure(n, policy);
-                rows.add(row);
-                System.out.printf("aggregation %d paths %s: %.1f MiB/s = %.3f of %d x %s, shares %s%n",
-                        n, policy, row.mibPerSecond(), row.fraction(), n, rate, row.pathShares());
+            for (String teaming : TEAMINGS) {
+                for (String policy : POLICIES) {
+                    Row row = measure(n, teaming, policy);
+                    rows.add(row);
+                    System.out.printf("aggregation %d paths %s-based %s: %.1f MiB/s = %.3f of %d x %s, shares %s%n",
+                            n, teaming, policy, row.mibPerSecond(), row.fraction(), n, rate, row.pathShares());
+                }
             }
             for (int i = 1; i <= n; i++) {
                 bed.unthrottle(i);
@@ -67,11 +74,12 @@ final class AggregationPhase {
         return rows;
     }
 
-    private Row measure(int n, String policy) throws Exception {
+    private Row measure(int n, String teaming, String policy) throws Exception {
         List<Integer> bedPaths = IntStream.rangeClosed(1, n).boxed().toList();
         DynamicBalancerFactory dynamic = new DynamicBalancerFactory(DynamicSettings.DEFAULTS);
         try (DirectFailover failover = new DirectFailover(FailoverSettings.defaults().withDefaultPolicy(policy));
-             IscsiAdapters adapters = BedAdapters.start(bed, "ag" + n, bedPaths, failover)) {
+             IscsiAdapters adapters = teaming.equals("session") ? BedAdapters.start(bed, "ag" + n, bedPaths, failover)
+                     : BedAdapters.connectionBased(bed, "mc" + n, bedPaths, failover)) {
             failover.useBalancer(factory(policy, dynamic), policy);
             List<DataPath> paths = adapters.awaitPaths(1);
             Team team = failover.team(paths.get(0).luIdentity());
@@ -82,7 +90,8 @@ final class AggregationPhase {
             LoadResult result = SinglePathPhase.load(Sink.of(team), Direction.READ, lunBytes).run(seconds);
             List<Double> shares = shares(before, team.paths());
             double bytesPerSecond = result.bytes() / result.seconds();
-            return new Row(n, policy, result.mibPerSecond(), bytesPerSecond / (n * rateBytesPerSecond), shares, result.errors());
+            return new Row(n, teaming, policy, result.mibPerSecond(), bytesPerSecond / (n * rateBytesPerSecond), shares,
+                    result.errors());
         } finally {
             dynamic.deactivate();
         }

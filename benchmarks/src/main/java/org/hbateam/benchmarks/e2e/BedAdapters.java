@@ -19,4 +19,12 @@ final class BedAdapters {
         List<Portal> portals = bedPaths.stream().map(p -> Portal.parse(bed.portal(p).toString())).toList();
         return new IscsiAdapters(prefix, "iqn.2026-01.org.hbateam:bench-" + prefix, locals, portals, bed.targetIqn(), failover);
     }
+
+    /** One connection-based (MC/S) adapter {@code name} with a connection over each of {@code bedPaths}, feeding {@code failover}. */
+    static IscsiAdapters connectionBased(TestBed bed, String name, List<Integer> bedPaths, DirectFailover failover) {
+        List<InetSocketAddress> locals = bedPaths.stream().map(p -> new InetSocketAddress(bed.hostAddress(p), 0)).toList();
+        List<Portal> portals = bedPaths.stream().map(p -> Portal.parse(bed.portal(p).toString())).toList();
+        return IscsiAdapters.connectionBased(name, "iqn.2026-01.org.hbateam:bench-" + name, locals, portals, bed.targetIqn(),
+                failover);
+    }
 }

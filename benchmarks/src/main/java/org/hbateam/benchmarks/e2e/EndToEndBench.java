@@ -32,7 +32,8 @@ public final class EndToEndBench {
         TestBed.install();
         TestBed.down(settings.name()); // what a killed earlier run may have left
         TestBed bed = TestBed.up(BedSpec.builder().name(settings.name()).paths(settings.bedPaths()).size(settings.lunSize())
-                .luns(settings.bedLuns()).build());
+                .luns(settings.bedLuns())
+                .maxConnections(settings.bedPaths()).build()); // connection-based rows: one MC/S connection per path
         Thread teardown = new Thread(bed::close, "e2e-bed-teardown");
         Runtime.getRuntime().addShutdownHook(teardown);
         Report report;
@@ -57,8 +58,11 @@ public final class EndToEndBench {
                         settings.unequalRates()).run(), settings);
             }
             if (settings.runs("failover")) {
-                sections.failover(List.of(new FailoverTimePhase(bed, settings.failoverRuns(), BedFault.CUT).run(),
-                        new FailoverTimePhase(bed, settings.blackholeRuns(), BedFault.BLACK_HOLE).run()));
+                List<FailoverTimePhase.Result> failover = List.of(
+                        new FailoverTimePhase(bed, settings.failoverRuns(), BedFault.CUT).run(),
+                        new FailoverTimePhase(bed, settings.blackholeRuns(), BedFault.BLACK_HOLE).run());
+                McsFailoverPhase.Result mcsFailover = new McsFailoverPhase(bed, settings.failoverRuns()).run();
+                sections.failover(failover).mcsFailover(mcsFailover, failover.get(0));
             }
             report = new Report().header(settings.command(), started, now(), revision, loadStart, loadAverage(), settings)
                     .then(sections);

@@ -62,11 +62,14 @@ final class Report {
                 + "cap 128 KiB reads at about 0.95 of the link rate even on one path (1448 payload bytes per 1514-byte frame "
                 + "is 0.956).", s.rate(), fmt(s.aggregationSeconds()));
         line("");
-        line("| paths | policy | MiB/s | fraction of sum of link rates | bytes per path (%%) | errors |");
-        line("| ---: | --- | ---: | ---: | --- | ---: |");
+        line("Teaming: `session`, one session per path (one adapter each); `connection`, one MC/S session whose "
+                + "connections run one per path (one connection-based adapter, tgtd at MaxConnections=3).");
+        line("");
+        line("| paths | teaming | policy | MiB/s | fraction of sum of link rates | bytes per path (%%) | errors |");
+        line("| ---: | --- | --- | ---: | ---: | --- | ---: |");
         for (AggregationPhase.Row row : rows) {
-            line("| %d | %s | %.1f | %.3f | %s | %d |", row.paths(), row.policy(), row.mibPerSecond(), row.fraction(),
-                    row.pathShares(), row.errors());
+            line("| %d | %s | %s | %.1f | %.3f | %s | %d |", row.paths(), row.teaming(), row.policy(), row.mibPerSecond(),
+                    row.fraction(), row.pathShares(), row.errors());
         }
         long met = rows.stream().filter(row -> row.fraction() >= 0.95).count();
         line("");
@@ -131,6 +134,32 @@ final class Report {
     /** Appends the sections of {@code other}. */
     Report then(Report other) {
         md.append(other.md);
+        return this;
+    }
+
+    /** Connection-based failover time against the session-based link cut of the same run. */
+    Report mcsFailover(McsFailoverPhase.Result mcs, FailoverTimePhase.Result sessionCut) {
+        List<Double> sessionMs = sessionCut.runs().stream().map(FailoverTimePhase.Run::firstMs).toList();
+        line("### Failover time, connection-based (MC/S) against session-based");
+        line("");
+        line("Per run a fresh connection-based adapter: one session, a connection over each of bed paths 1 and 2, "
+                + "failover-only routing, 128 KiB I/O at queue depth 8; `bed cut` of the carrying connection's link, then "
+                + "the time from its return to the first command completed through the other adapter (on tgtd, which "
+                + "mishandles the Logout that fences one connection, that is after the session's reinstatement or the "
+                + "fall back to a session per adapter). Session-based: the link cut rows above, same bed, same run.");
+        line("");
+        line("| teaming | runs | median | min | max |");
+        line("| --- | ---: | ---: | ---: | ---: |");
+        line("| connection-based (MC/S) | %d | %.0f ms | %.0f ms | %.0f ms |", mcs.firstMs().size(), median(mcs.firstMs()),
+                Collections.min(mcs.firstMs()), Collections.max(mcs.firstMs()));
+        line("| session-based | %d | %.0f ms | %.0f ms | %.0f ms |", sessionMs.size(), median(sessionMs),
+                Collections.min(sessionMs), Collections.max(sessionMs));
+        line("");
+        line("Per MC/S run (ms): %s. Commands completed: %d; errors reaching the caller: %d%s. Target < 1 s at the median "
+                + "(MC/S): %s.", mcs.firstMs().stream().map(ms -> String.format("%.0f", ms)).toList(), mcs.commands(),
+                mcs.errors(), mcs.firstError() == null ? "" : " (first: " + mcs.firstError() + ")",
+                median(mcs.firstMs()) < 1000 ? "met" : "NOT met");
+        line("");
         return this;
     }
 

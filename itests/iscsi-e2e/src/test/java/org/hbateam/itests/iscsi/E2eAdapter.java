@@ -2,9 +2,11 @@ package org.hbateam.itests.iscsi;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +24,7 @@ import org.hbateam.driver.iscsi.internal.SessionDirectory;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
+import org.hbateam.driver.iscsi.internal.mcs.GroupConnection;
 import org.hbateam.test.direct.DirectFailover;
 import org.hbateam.testbed.TestBed;
 
@@ -32,6 +35,9 @@ import org.hbateam.testbed.TestBed;
  */
 final class E2eAdapter implements AutoCloseable {
     static final long GUARD_SECONDS = 30;
+
+    /** Why a connection-based adapter fell back to one session per adapter, as the health check would say it. */
+    final List<String> fallbacks = new CopyOnWriteArrayList<>();
 
     final Adapter adapter;
     final BlockingQueue<IscsiPath> published = new LinkedBlockingQueue<>();
@@ -54,6 +60,26 @@ final class E2eAdapter implements AutoCloseable {
         this(AdapterSettings.builder("team" + path, "iqn.2026-01.org.hbateam:e2e-team", List.of(Portal.parse(bed.portal(path).toString())))
                 .localAddress(new InetSocketAddress(bed.hostAddress(path), 0)).targets(List.of(bed.targetIqn())).build(),
                 failover, sessions);
+    }
+
+    /**
+     * A connection-based (MC/S) adapter over the bed's paths 1 to {@code links}: one session whose connection i comes
+     * from path i's host address to path i's portal, its paths carrying adapter id {@code mcsI}, with the driver's
+     * default timeouts; paths are handed to {@code failover}.
+     */
+    static E2eAdapter connectionBased(TestBed bed, int links, DirectFailover failover, SessionDirectory sessions) {
+        List<Portal> portals = new ArrayList<>();
+        List<GroupConnection> connections = new ArrayList<>();
+        for (int path = 1; path <= links; path++) {
+            portals.add(Portal.parse(bed.portal(path).toString()));
+            connections.add(new GroupConnection("mcs" + path, new InetSocketAddress(bed.hostAddress(path), 0)));
+        }
+        Proposal defaults = Proposal.defaults();
+        Proposal proposal = new Proposal(defaults.headerDigest(), defaults.dataDigest(),
+                defaults.maxRecvDataSegmentLength(), defaults.maxBurstLength(), defaults.firstBurstLength(),
+                defaults.initialR2T(), defaults.immediateData(), links);
+        return new E2eAdapter(AdapterSettings.builder("mcs", "iqn.2026-01.org.hbateam:e2e-mcs", portals)
+                .targets(List.of(bed.targetIqn())).proposal(proposal).connections(connections).build(), failover, sessions);
     }
 
     private E2eAdapter(AdapterSettings settings, DirectFailover failover, SessionDirectory directory) {
@@ -80,7 +106,7 @@ final class E2eAdapter implements AutoCloseable {
                 }
             };
         };
-        this.adapter = new Adapter(settings, registry, directory);
+        this.adapter = new Adapter(settings, registry, directory, fallbacks::add);
         adapter.start();
     }
 

@@ -1,5 +1,6 @@
 package org.hbateam.driver.iscsi.internal;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.session.Connector;
@@ -30,17 +32,27 @@ public final class Adapter {
     private final AdapterSettings settings;
     private final PathRegistry registry;
     private final SessionDirectory directory;
+    /** Where connection groups report a fall back to one session per adapter. */
+    private final Consumer<String> fallbacks;
     private final List<TargetSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Thread> discoveries = new ArrayList<>();
+    private final List<GroupTarget> groups = new CopyOnWriteArrayList<>();
     private final List<Connector> discoveryConnectors = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer;
     private volatile boolean stopped;
 
     /** Not started yet; the adapters of one team share {@code directory}, so that a live session fences a dead one. */
     public Adapter(AdapterSettings settings, PathRegistry registry, SessionDirectory directory) {
+        this(settings, registry, directory, reason -> { });
+    }
+
+    /** {@code fallbacks} hears why a connection group fell back to one session per adapter. */
+    public Adapter(AdapterSettings settings, PathRegistry registry, SessionDirectory directory,
+            Consumer<String> fallbacks) {
         this.settings = settings;
         this.registry = registry;
         this.directory = directory;
+        this.fallbacks = fallbacks;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "iscsi-" + settings.name() + "-timer");
             t.setDaemon(true);
@@ -52,6 +64,9 @@ public final class Adapter {
         long tick = Math.max(20, Math.min(settings.nopIntervalMs(), Math.min(settings.nopTimeoutMs(), settings.loginTimeoutMs())) / 4);
         timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         for (Portal portal : settings.portals()) {
+            if (settings.connectionBased()) {
+                break; // one group per target spans all portals, started below
+            }
             if (settings.targets().isEmpty()) {
                 Thread discovery = new Thread(() -> discover(portal), "iscsi-" + settings.name() + "-discovery-" + portal);
                 discovery.setDaemon(true);
@@ -60,6 +75,13 @@ public final class Adapter {
             } else {
                 settings.targets().forEach(target -> addSession(portal, target));
             }
+        }
+        if (settings.connectionBased()) {
+            settings.targets().forEach(target -> {
+                GroupTarget group = new GroupTarget(this, settings, target, fallbacks);
+                groups.add(group);
+                group.start();
+            });
         }
     }
 
@@ -106,28 +128,53 @@ public final class Adapter {
         }
     }
 
-    private synchronized void addSession(Portal portal, String target) {
-        if (!stopped) {
-            TargetSession session = new TargetSession(sessionSettings(portal, target), settings.name(), registry, directory);
-            sessions.add(session);
-            session.start();
+    private void addSession(Portal portal, String target) {
+        start(new TargetSession(sessionSettings(portal, target), settings.name(), registry, directory));
+    }
+
+    /** Starts {@code session} unless the adapter has stopped; false then. */
+    synchronized boolean start(TargetSession session) {
+        if (stopped) {
+            return false;
         }
+        sessions.add(session);
+        session.start();
+        return true;
+    }
+
+    /** Stops {@code session}'s runner for good and forgets it; its paths stay published until it withdraws them. */
+    void retire(TargetSession session) {
+        sessions.remove(session);
+        session.stopRunner();
+    }
+
+    PathRegistry registry() {
+        return registry;
+    }
+
+    SessionDirectory directory() {
+        return directory;
     }
 
     SessionSettings sessionSettings(Portal portal, String target) {
         String name = settings.name() + "/" + portal + (target == null ? "/discovery" : "/" + target);
-        return new SessionSettings(name, settings.localAddress(), portal, settings.initiatorName(), target,
-                isid(portal, target), settings.chap(), settings.proposal(), settings.loginTimeoutMs(),
-                settings.nopIntervalMs(), settings.nopTimeoutMs(), settings.taskManagementTimeoutMs(),
-                settings.reconnectDelayMs(), settings.reconnectMaxDelayMs());
+        return sessionSettings(name, settings.localAddress(), portal, target, isid(settings.name(), portal, target));
+    }
+
+    /** A session from {@code localAddress} to {@code portal} with this adapter's credentials, proposal and timing. */
+    SessionSettings sessionSettings(String name, InetSocketAddress localAddress, Portal portal, String target, byte[] isid) {
+        return new SessionSettings(name, localAddress, portal, settings.initiatorName(), target, isid, settings.chap(),
+                settings.proposal(), settings.loginTimeoutMs(), settings.nopIntervalMs(), settings.nopTimeoutMs(),
+                settings.taskManagementTimeoutMs(), settings.reconnectDelayMs(), settings.reconnectMaxDelayMs());
     }
 
     /**
-     * A stable ISID of the random format (RFC 7143 11.12.5: type 10b), derived from the initiator, adapter,
-     * portal and target, so that a restarted driver reinstates its own sessions instead of adding new ones.
+     * A stable ISID of the random format (RFC 7143 11.12.5: type 10b), derived from the initiator, adapter (or a
+     * connection group member's adapter id), portal and target, so that a restarted driver reinstates its own
+     * sessions instead of adding new ones.
      */
-    private byte[] isid(Portal portal, String target) {
-        String key = settings.initiatorName() + "|" + settings.name() + "|" + portal + "|" + target;
+    byte[] isid(String adapterName, Portal portal, String target) {
+        String key = settings.initiatorName() + "|" + adapterName + "|" + portal + "|" + target;
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             byte[] isid = Arrays.copyOf(hash, 6);
@@ -161,6 +208,7 @@ public final class Adapter {
             }
         }
         sessions.forEach(TargetSession::stop);
+        groups.forEach(GroupTarget::stopped);
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

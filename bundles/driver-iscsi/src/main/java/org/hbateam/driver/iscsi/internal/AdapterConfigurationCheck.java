@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Felix Health Check: a rejected {@value AdapterSettings#PID} configuration (CRITICAL), naming the key and whether
- * the adapter is stopped or runs its last good configuration. Tagged {@code hbateam}. The health check API is an
+ * the adapter is stopped or runs its last good configuration; a connection-based adapter whose target made it fall
+ * back to one session per adapter (WARN), with the reason. Tagged {@code hbateam}. The health check API is an
  * optional import: without it only this component is unsatisfied, the adapters run.
  */
 @Component(property = {
@@ -28,15 +29,23 @@ public final class AdapterConfigurationCheck implements HealthCheck {
 
     @Override
     public Result execute() {
-        return verdict(rejected.list());
+        return verdict(rejected.list(), rejected.fallbacks());
     }
 
     static Result verdict(List<RejectedAdapterConfigs.Rejection> rejections) {
+        return verdict(rejections, List.of());
+    }
+
+    static Result verdict(List<RejectedAdapterConfigs.Rejection> rejections,
+                          List<RejectedAdapterConfigs.Fallback> fallbacks) {
         FormattingResultLog log = new FormattingResultLog();
         for (RejectedAdapterConfigs.Rejection r : rejections) {
             log.critical("{}: configuration rejected ({}); {}", r.pid(), r.reason(), r.inForce());
         }
-        if (rejections.isEmpty()) {
+        for (RejectedAdapterConfigs.Fallback f : fallbacks) {
+            log.warn("{}: connection-based teaming (MC/S) fell back to one session per adapter: {}", f.pid(), f.reason());
+        }
+        if (rejections.isEmpty() && fallbacks.isEmpty()) {
             log.info("every {} configuration is accepted", AdapterSettings.PID);
         }
         return new Result(log);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.login.Proposal;
+import org.hbateam.driver.iscsi.internal.mcs.GroupConnection;
 
 /**
  * A validated adapter configuration. {@link #from} rejects bad values with an
@@ -18,7 +19,7 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
 public record AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
                        List<String> targets, ChapCredentials chap, Proposal proposal, int loginTimeoutMs,
                        int nopIntervalMs, int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs,
-                       int reconnectMaxDelayMs) {
+                       int reconnectMaxDelayMs, List<GroupConnection> connections) {
     public static final String PID = "org.hbateam.iscsi.adapter";
     /** The declared defaults of the timing keys, as {@link IscsiAdapterConfiguration} declares them. */
     public static final int DEFAULT_LOGIN_TIMEOUT_MS = 10000;
@@ -34,6 +35,19 @@ public record AdapterSettings(String name, InetSocketAddress localAddress, Strin
      */
     public static Builder builder(String name, String initiatorName, List<Portal> portals) {
         return new Builder(name, initiatorName, portals);
+    }
+
+    /** Session-based teaming: no connection group. */
+    AdapterSettings(String name, InetSocketAddress localAddress, String initiatorName, List<Portal> portals,
+                    List<String> targets, ChapCredentials chap, Proposal proposal, int loginTimeoutMs, int nopIntervalMs,
+                    int nopTimeoutMs, int taskManagementTimeoutMs, int reconnectDelayMs, int reconnectMaxDelayMs) {
+        this(name, localAddress, initiatorName, portals, targets, chap, proposal, loginTimeoutMs, nopIntervalMs,
+                nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs, reconnectMaxDelayMs, List.of());
+    }
+
+    /** True when the portals are reached by one session per target whose connections span adapters (MC/S). */
+    boolean connectionBased() {
+        return !connections.isEmpty();
     }
 
     /** Validates {@code c}; an empty {@code initiatorName} means {@code hostInitiatorName}. */
@@ -54,15 +68,32 @@ public record AdapterSettings(String name, InetSocketAddress localAddress, Strin
         int maxBurst = range("maxBurstLength", c.maxBurstLength(), 512, 16777215);
         int firstBurst = range("firstBurstLength", c.firstBurstLength(), 512, maxBurst);
         int mrdsl = range("maxRecvDataSegmentLength", c.maxRecvDataSegmentLength(), 512, 16777215);
+        List<GroupConnection> connections = connections(c, portals.size(), local, targets);
         Proposal proposal = new Proposal(headerDigest, dataDigest, mrdsl, maxBurst, firstBurst, c.initialR2T(),
-                c.immediateData(), 1);
+                c.immediateData(), Math.max(1, connections.size()));
         return new AdapterSettings(name, local, initiator, portals, List.copyOf(targets), chap, proposal,
                 range("loginTimeoutMs", c.loginTimeoutMs(), 100, 600000),
                 range("nopIntervalMs", c.nopIntervalMs(), 100, 3600000),
                 range("nopTimeoutMs", c.nopTimeoutMs(), 100, 3600000),
                 range("taskManagementTimeoutMs", c.taskManagementTimeoutMs(), 100, 600000),
                 range("reconnectDelayMs", c.reconnectDelayMs(), 10, 600000),
-                range("reconnectMaxDelayMs", c.reconnectMaxDelayMs(), reconnectDelay(c), 600000));
+                range("reconnectMaxDelayMs", c.reconnectMaxDelayMs(), reconnectDelay(c), 600000), connections);
+    }
+
+    /** The connection group, checked against the keys it replaces: each entry brings its own local address. */
+    private static List<GroupConnection> connections(IscsiAdapterConfiguration c, int portalCount,
+                                                     InetSocketAddress local, List<String> targets) {
+        List<GroupConnection> connections = GroupConnection.parse(ConfigList.elements(GroupConnection.KEY,
+                c.connections()), portalCount);
+        if (!connections.isEmpty() && local != null) {
+            throw new IllegalArgumentException("localAddress: must be empty when " + GroupConnection.KEY
+                    + " is set, whose entries name each connection's local address");
+        }
+        if (!connections.isEmpty() && targets.isEmpty()) {
+            throw new IllegalArgumentException("targets: required when " + GroupConnection.KEY + " is set; "
+                    + "SendTargets discovery is for session-based adapters");
+        }
+        return connections;
     }
 
     /** The first delay, which the cap must not undercut: a cap below it would silently shorten it. */
@@ -161,6 +192,7 @@ public record AdapterSettings(String name, InetSocketAddress localAddress, Strin
         private int taskManagementTimeoutMs = DEFAULT_TASK_MANAGEMENT_TIMEOUT_MS;
         private int reconnectDelayMs = DEFAULT_RECONNECT_DELAY_MS;
         private int reconnectMaxDelayMs = DEFAULT_RECONNECT_MAX_DELAY_MS;
+        private List<GroupConnection> connections = List.of();
 
         private Builder(String name, String initiatorName, List<Portal> portals) {
             this.name = name;
@@ -213,10 +245,16 @@ public record AdapterSettings(String name, InetSocketAddress localAddress, Strin
             return this;
         }
 
+        /** Connection-based teaming: one connection per portal, in order, each from its adapter's address. */
+        public Builder connections(List<GroupConnection> group) {
+            this.connections = List.copyOf(group);
+            return this;
+        }
+
         public AdapterSettings build() {
             return new AdapterSettings(name, localAddress, initiatorName, portals, targets, chap, proposal,
                     loginTimeoutMs, nopIntervalMs, nopTimeoutMs, taskManagementTimeoutMs, reconnectDelayMs,
-                    reconnectMaxDelayMs);
+                    reconnectMaxDelayMs, connections);
         }
     }
 }

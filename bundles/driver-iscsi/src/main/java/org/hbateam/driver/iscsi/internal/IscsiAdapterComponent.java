@@ -59,6 +59,7 @@ public final class IscsiAdapterComponent {
     @Deactivate
     synchronized void deactivate() {
         rejected.clear(pid);
+        rejected.clearFallback(pid);
         if (running != null) {
             running.stop();
             running = null;
@@ -81,11 +82,12 @@ public final class IscsiAdapterComponent {
         if (running != null) {
             running.stop(); // before the new one logs in: both would use the same ISIDs
         }
-        running = new Adapter(settings, registry, directory);
+        rejected.clearFallback(pid);
+        running = new Adapter(settings, registry, directory, reason -> rejected.fellBack(pid, reason));
         running.start();
-        LOG.info("iSCSI adapter {} started as {}: portals {}, targets {}", settings.name(), settings.initiatorName(),
-                settings.portals(),
-                settings.targets().isEmpty() ? "by SendTargets" : settings.targets());
+        LOG.info("iSCSI adapter {} started as {}: portals {}, targets {}{}", settings.name(), settings.initiatorName(),
+                settings.portals(), settings.targets().isEmpty() ? "by SendTargets" : settings.targets(),
+                settings.connectionBased() ? ", one session per target over connections " + settings.connections() : "");
     }
 
     /** The running adapter, or null; for tests. */

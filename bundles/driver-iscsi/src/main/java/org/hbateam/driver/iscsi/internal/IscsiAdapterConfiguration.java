@@ -33,6 +33,16 @@ import org.osgi.service.metatype.annotations.Option;
             + "SendTargets discovery. Default empty.")
     String[] targets() default {};
 
+    @AttributeDefinition(name = "Connections (MC/S)", required = false, description = "Connection-based teaming: "
+            + "one session per target whose connections run over several adapters, one connection per portal. Each "
+            + "entry is ADAPTER_ID@LOCAL_ADDRESS: the i-th entry's connection (CID i) goes from that local address to "
+            + "the i-th portal, and its paths carry that adapter id. As many entries as portals, 2 to 8; needs targets "
+            + "and an empty localAddress. In a .cfg file one line, several separated by commas: connections = "
+            + "hba1@10.250.1.1, hba2@10.250.2.1. If the target refuses a second connection or mishandles the Logout of "
+            + "a dead one, the adapter falls back to one session per entry (health check WARN). Empty: session-based "
+            + "teaming, one session per portal and target. Default empty.")
+    String[] connections() default {};
+
     @AttributeDefinition(name = "CHAP user", required = false, description = "Our CHAP name. Empty: no "
             + "authentication. Default empty.")
     String chapUser() default "";

@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.hbateam.driver.iscsi.internal.session.Session;
 import org.hbateam.driver.iscsi.internal.session.SessionListener;
@@ -26,16 +27,36 @@ final class TargetSession implements SessionListener {
     private final SessionRunner runner;
     private final SessionDirectory directory;
     private final Map<Long, Published> paths = new ConcurrentHashMap<>();
+    /** Appended to path ids: "" for a session of its own, "/cN" for connection N of a multi-connection session. */
+    private final String connectionTag;
+    /** Told when the session is up (the leading connection of an MC/S group checks the negotiation); may be null. */
+    private final Consumer<Session> onUp;
 
     private record Published(IscsiPath path, PathRegistry.Registration registration) {
     }
 
     TargetSession(SessionSettings settings, String adapterId, PathRegistry registry, SessionDirectory directory) {
+        this(settings, adapterId, registry, directory, null, "", null);
+    }
+
+    /**
+     * A connection of a multi-connection session (MC/S) when {@code connectionTag} is not empty: the leading one
+     * when {@code membership} is null, else one that joins it.
+     */
+    TargetSession(SessionSettings settings, String adapterId, PathRegistry registry, SessionDirectory directory,
+                  SessionRunner.Membership membership, String connectionTag, Consumer<Session> onUp) {
         this.settings = settings;
         this.adapterId = adapterId;
         this.registry = registry;
         this.directory = directory;
-        this.runner = new SessionRunner(settings, this, directory);
+        this.connectionTag = connectionTag;
+        this.onUp = onUp;
+        this.runner = new SessionRunner(settings, this, directory, membership);
+    }
+
+    /** The runner that keeps this session (or connection) up. */
+    SessionRunner runner() {
+        return runner;
     }
 
     void start() {
@@ -45,8 +66,21 @@ final class TargetSession implements SessionListener {
 
     /** Logs out, fails what is held with PATH_REMOVED and withdraws every path. */
     void stop() {
+        stopRunner();
+        withdraw();
+    }
+
+    /**
+     * Logs out and fails what is held with PATH_REMOVED, but keeps the paths published (DOWN): a command that waits for
+     * its fence on one of them is retried elsewhere once the fence closes, where a withdrawn path would fail it.
+     */
+    void stopRunner() {
         runner.stop(2000);
         directory.remove(runner);
+    }
+
+    /** Withdraws every path. */
+    void withdraw() {
         paths.values().forEach(p -> p.registration().unregister());
         paths.clear();
     }
@@ -62,7 +96,10 @@ final class TargetSession implements SessionListener {
 
     @Override
     public void sessionUp(Session session) {
-        LOG.info("{}: logged in (TSIH {}, {})", settings.name(), session.tsih(), session.parameters());
+        LOG.info("{}: logged in (TSIH {}, CID {}, {})", settings.name(), session.tsih(), session.cid(), session.parameters());
+        if (onUp != null) {
+            onUp.accept(session);
+        }
         LunScanner.scan(session, settings.targetName()).whenComplete((found, error) -> {
             if (runner.current() != session) {
                 return; // that session already ended; the next login scans again
@@ -105,7 +142,7 @@ final class TargetSession implements SessionListener {
     }
 
     private String pathId(long lun) {
-        return "iscsi:" + adapterId + ":" + settings.portal() + ":" + settings.targetName() + ":" + lun;
+        return "iscsi:" + adapterId + ":" + settings.portal() + ":" + settings.targetName() + ":" + lun + connectionTag;
     }
 
     @Override

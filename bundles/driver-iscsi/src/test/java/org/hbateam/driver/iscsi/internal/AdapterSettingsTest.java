@@ -186,4 +186,47 @@ class AdapterSettingsTest {
             throw new AssertionError("nothing can be published: the portal does not answer");
         }
     }
+
+    @Test
+    void aConnectionGroupGivesEachConnectionItsAdapterAndAddressAndOffersThatManyConnections() {
+        AdapterSettings s = AdapterSettings.from(config(v -> {
+            v.put("portals", new String[] {"10.0.1.2:3260", "10.0.2.2:3260"});
+            v.put("connections", new String[] {"hbaA@10.0.1.1", " hbaB@10.0.2.1 "});
+        }), HOST_INITIATOR);
+        assertTrue(s.connectionBased(), "connection-based");
+        assertEquals(List.of("hbaA", "hbaB"), s.connections().stream().map(c -> c.adapterId()).toList(), "ids in order");
+        assertEquals("10.0.2.1", s.connections().get(1).localAddress().getAddress().getHostAddress(), "addresses");
+        assertEquals(2, s.proposal().maxConnections(), "MaxConnections offered: one per connection");
+        assertEquals(1, AdapterSettings.from(config(v -> { }), HOST_INITIATOR).proposal().maxConnections(),
+                "session-based adapters offer MaxConnections=1");
+    }
+
+    @Test
+    void badConnectionGroupsAreRejectedNamingTheKey() {
+        Map<String, Consumer<Map<String, Object>>> bad = Map.of(
+                "connections:", v -> v.put("connections", new String[] {"hbaA@10.0.1.1", "hbaB@10.0.2.1"}),
+                "connections: each entry", v -> {
+                    v.put("portals", new String[] {"10.0.1.2", "10.0.2.2"});
+                    v.put("connections", new String[] {"hbaA@10.0.1.1", "hbaB-no-address"});
+                },
+                "connections: adapter ids", v -> {
+                    v.put("portals", new String[] {"10.0.1.2", "10.0.2.2"});
+                    v.put("connections", new String[] {"hbaA@10.0.1.1", "hbaA@10.0.2.1"});
+                },
+                "localAddress:", v -> {
+                    v.put("portals", new String[] {"10.0.1.2", "10.0.2.2"});
+                    v.put("localAddress", "10.0.1.1");
+                    v.put("connections", new String[] {"hbaA@10.0.1.1", "hbaB@10.0.2.1"});
+                },
+                "targets:", v -> {
+                    v.put("portals", new String[] {"10.0.1.2", "10.0.2.2"});
+                    v.put("targets", new String[0]);
+                    v.put("connections", new String[] {"hbaA@10.0.1.1", "hbaB@10.0.2.1"});
+                });
+        bad.forEach((prefix, change) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> AdapterSettings.from(config(change), HOST_INITIATOR));
+            assertTrue(e.getMessage().startsWith(prefix), "'" + e.getMessage() + "' starts with " + prefix);
+        });
+    }
 }

@@ -77,13 +77,15 @@ public class TeamCommand extends TableCommandSupport {
         table.column("In flight").alignRight();
         table.column("Latency").alignRight();
         table.column("Timeout ms").alignRight();
+        table.column("Session");
         for (PathInfo path : team.paths()) {
             PathStatus ps = health.get(path.pathId());
             table.addRow().addContent(path.pathId(), path.adapterId(), ps == null ? "-" : ps.priorityGroup(),
                     path.state(), ps == null ? "-" : ps.usable() ? "yes" : "no", held(ps),
                     Units.percent(path.readShare()), Units.percent(path.writeShare()),
                     path.bytesRead(), path.bytesWritten(), path.inFlight(),
-                    ps == null ? "-" : Units.millis(ps.averageLatencyNanos()), ps == null ? "-" : ps.timeoutMillis());
+                    ps == null ? "-" : Units.millis(ps.averageLatencyNanos()), ps == null ? "-" : ps.timeoutMillis(),
+                    ps == null ? "-" : ps.sessionId());
         }
         return table;
     }

@@ -42,7 +42,7 @@ public final class Login {
         this.reader = reader;
         this.writer = writer;
         this.chap = new ChapExchange(request.chap());
-        this.negotiation = new OperationalNegotiation(request.proposal(), request.discovery());
+        this.negotiation = new OperationalNegotiation(request.proposal(), request.discovery(), request.tsih() == 0);
         this.tsih = request.tsih();
     }
 

@@ -34,4 +34,14 @@ public record Negotiated(boolean headerDigest, boolean dataDigest, int maxRecvDa
     public int immediateLimit(int transferLength) {
         return immediateData ? Math.min(Math.min(firstBurstLength, targetMaxRecvDataSegmentLength), transferLength) : 0;
     }
+
+    /**
+     * This session's parameters on another of its connections, whose own login settled {@code connection}'s
+     * per-connection keys (digests and the data segment lengths); the session-wide ones stay this session's.
+     */
+    public Negotiated withConnectionKeysOf(Negotiated connection) {
+        return new Negotiated(connection.headerDigest, connection.dataDigest, connection.maxRecvDataSegmentLength,
+                connection.targetMaxRecvDataSegmentLength, maxBurstLength, firstBurstLength, initialR2T, immediateData,
+                maxConnections, errorRecoveryLevel, defaultTime2Wait, defaultTime2Retain, maxOutstandingR2T);
+    }
 }

@@ -13,19 +13,30 @@ import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
 public final class OperationalNegotiation {
     private final Proposal proposal;
     private final boolean discovery;
+    /** False for a connection added to an existing session: the session-wide (leading only) keys are settled. */
+    private final boolean leading;
     private final Map<String, String> answers = new LinkedHashMap<>();
 
     public OperationalNegotiation(Proposal proposal, boolean discovery) {
+        this(proposal, discovery, true);
+    }
+
+    /**
+     * {@code leading} false: the login adds a connection to a session (a TSIH is given), which offers only the
+     * per-connection keys; RFC 7143 13 marks the others LO, leading connection only.
+     */
+    public OperationalNegotiation(Proposal proposal, boolean discovery, boolean leading) {
         this.proposal = proposal;
         this.discovery = discovery;
+        this.leading = leading;
     }
 
     /** The keys to send in the first operational PDU. */
     public Map<String, String> offer() {
-        return discovery ? discoveryOffer() : fullOffer();
+        return discovery || !leading ? connectionOffer() : fullOffer();
     }
 
-    private Map<String, String> discoveryOffer() {
+    private Map<String, String> connectionOffer() {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("HeaderDigest", proposal.headerDigest() ? "CRC32C" : "None");
         keys.put("DataDigest", proposal.dataDigest() ? "CRC32C" : "None");
@@ -34,7 +45,7 @@ public final class OperationalNegotiation {
     }
 
     private Map<String, String> fullOffer() {
-        Map<String, String> keys = discoveryOffer();
+        Map<String, String> keys = connectionOffer();
         keys.put("InitialR2T", yesNo(proposal.initialR2T()));
         keys.put("ImmediateData", yesNo(proposal.immediateData()));
         keys.put("MaxBurstLength", Integer.toString(proposal.maxBurstLength()));

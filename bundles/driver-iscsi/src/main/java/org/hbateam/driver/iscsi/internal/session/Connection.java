@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.hbateam.api.path.PathException;
 import org.hbateam.driver.iscsi.internal.login.Portal;
@@ -15,7 +14,7 @@ import org.hbateam.driver.iscsi.internal.pdu.PduWriter;
 
 /**
  * One TCP connection to a target portal: a blocking {@link SocketChannel} bound to the adapter's local
- * address, read by exactly one thread, written under {@link #sendLock}. Anyone may {@link #fail} it; the
+ * address, read by exactly one thread, written by its session's writer thread. Anyone may {@link #fail} it; the
  * first reason wins and closing the channel wakes the reader and any blocked writer.
  */
 final class Connection implements Closeable {
@@ -24,8 +23,6 @@ final class Connection implements Closeable {
     final SocketChannel channel;
     final PduReader reader;
     final PduWriter writer;
-    /** Serialises writers and guards the session's CmdSN and wait queue. */
-    final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicReference<PathException> failure = new AtomicReference<>();
     private final Portal portal;
     /** When the last PDU arrived, from {@link System#nanoTime()}; written by the reader only. */

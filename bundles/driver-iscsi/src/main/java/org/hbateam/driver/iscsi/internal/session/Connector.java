@@ -36,7 +36,7 @@ public final class Connector {
         Portal portal = permanentPortal != null ? permanentPortal : settings.portal();
         for (int redirects = 0; ; redirects++) {
             try {
-                return attempt(settings, portal, cmdSn);
+                return attempt(settings, portal, 0, 0, cmdSn);
             } catch (LoginRedirect redirect) {
                 if (redirects >= MAX_REDIRECTS) {
                     throw new IOException("more than " + MAX_REDIRECTS + " login redirections from " + settings.portal());
@@ -52,16 +52,24 @@ public final class Connector {
 
     /** One login through exactly {@code settings}' address and portal: no redirection is followed. */
     Established connectOnce(SessionSettings settings, int cmdSn) throws IOException {
-        return attempt(settings, settings.portal(), cmdSn);
+        return attempt(settings, settings.portal(), 0, 0, cmdSn);
     }
 
-    private Established attempt(SessionSettings settings, Portal portal, int cmdSn) throws IOException {
+    /**
+     * Adds connection {@code cid} to the session {@code tsih} (MC/S): a login with the session's ISID and TSIH through
+     * exactly {@code settings}' address and portal, starting at the session's next CmdSN.
+     */
+    Established join(SessionSettings settings, int tsih, int cid, int cmdSn) throws IOException {
+        return attempt(settings, settings.portal(), tsih, cid, cmdSn);
+    }
+
+    private Established attempt(SessionSettings settings, Portal portal, int tsih, int cid, int cmdSn) throws IOException {
         deadlineNanos = System.nanoTime() + settings.loginTimeoutMs() * 1_000_000L;
         Connection connection = Connection.open(settings.localAddress(), portal, settings.loginTimeoutMs());
         connecting = connection;
         try {
             LoginRequest request = new LoginRequest(settings.initiatorName(), settings.targetName(), settings.isid(),
-                    0, 0, cmdSn, settings.chap(), settings.proposal());
+                    tsih, cid, cmdSn, settings.chap(), settings.proposal());
             LoginResult result = new Login(request, connection.reader, connection.writer).run();
             return new Established(connection, result);
         } catch (LoginRedirect | LoginException e) {

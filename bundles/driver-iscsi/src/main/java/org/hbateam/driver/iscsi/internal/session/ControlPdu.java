@@ -3,12 +3,14 @@ package org.hbateam.driver.iscsi.internal.session;
 import java.io.IOException;
 
 import org.hbateam.driver.iscsi.internal.pdu.Bhs;
+import org.hbateam.driver.iscsi.internal.pdu.Opcode;
 import org.hbateam.driver.iscsi.internal.pdu.PduWriter;
 
 /**
- * An immediate PDU without data that the writer thread sends: NOP-Out, Task Management Request or Logout
- * Request. CmdSN and ExpStatSN are filled in when it is written, so they are current then. These are rare,
- * so each one is a small object.
+ * A PDU without data that the writer thread sends: an immediate NOP-Out, Task Management Request or Logout
+ * Request, whose CmdSN and ExpStatSN are filled in when it is written, so they are current then; or a
+ * non-immediate NOP-Out that uses up one given CmdSN ({@link #cmdSnFiller}). These are rare, so each one is a
+ * small object.
  */
 final class ControlPdu extends Outgoing {
     private final int opcode;
@@ -18,8 +20,18 @@ final class ControlPdu extends Outgoing {
     private final int ttt;
     /** Word 32: RefCmdSN of a task management request, 0 elsewhere. */
     private final int word32;
+    /** The CmdSN a non-immediate PDU carries; ignored for an immediate one. */
+    private final int ownCmdSn;
+    private final boolean immediate;
 
     ControlPdu(int opcode, int flags, long lunField, int itt, int ttt, int word32) {
+        this(opcode, flags, lunField, itt, ttt, word32, true, 0);
+    }
+
+    private ControlPdu(int opcode, int flags, long lunField, int itt, int ttt, int word32, boolean immediate,
+                       int ownCmdSn) {
+        this.immediate = immediate;
+        this.ownCmdSn = ownCmdSn;
         this.opcode = opcode;
         this.flags = flags;
         this.lunField = lunField;
@@ -28,10 +40,19 @@ final class ControlPdu extends Outgoing {
         this.word32 = word32;
     }
 
+    /**
+     * A NOP-Out without the immediate bit, carrying {@code cmdSn}: it uses that CmdSN up at the target like a command
+     * (RFC 7143 11.18), filling a gap that a command lost with a dead connection left. It needs a real tag
+     * ({@code controlTag}): a NOP-Out with the reserved tag must be immediate. The NOP-In it draws is ignored.
+     */
+    static ControlPdu cmdSnFiller(int controlTag, int cmdSn) {
+        return new ControlPdu(Opcode.NOP_OUT, Opcode.FINAL, 0, controlTag, Opcode.RESERVED_TAG, 0, false, cmdSn);
+    }
+
     /** Writes it with {@code cmdSn}, the CmdSN the next command will carry, and {@code expStatSn}. */
     void write(PduWriter writer, int cmdSn, int expStatSn) throws IOException {
-        writer.header().opcode(opcode, true).flags(flags).longAt(Bhs.LUN, lunField).intAt(Bhs.ITT, itt)
-                .intAt(Bhs.TTT, ttt).intAt(Bhs.SN1, cmdSn).intAt(Bhs.SN2, expStatSn).intAt(Bhs.SN3, word32);
+        writer.header().opcode(opcode, immediate).flags(flags).longAt(Bhs.LUN, lunField).intAt(Bhs.ITT, itt)
+                .intAt(Bhs.TTT, ttt).intAt(Bhs.SN1, immediate ? cmdSn : ownCmdSn).intAt(Bhs.SN2, expStatSn).intAt(Bhs.SN3, word32);
         writer.send();
     }
 }

@@ -173,7 +173,10 @@ final class Inbound {
     private void logoutResponse(Bhs h) throws IOException {
         requireNoData(h);
         statusSeen(h);
-        throw new LoggedOutException(h.byteAt(2), h.shortAt(40) & 0xffff);
+        session.updateWindow(h.expCmdSn(), h.maxCmdSn());
+        if (!session.connectionLogouts.answered(h.itt(), h.byteAt(2))) {
+            throw new LoggedOutException(h.byteAt(2), h.shortAt(40) & 0xffff);
+        }
     }
 
     private void asyncMessage(Bhs h) throws IOException {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.PathException;
@@ -13,9 +12,10 @@ import org.hbateam.driver.iscsi.internal.login.LoginResult;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
 
 /**
- * The full feature phase of one logged-in session over one connection: the asynchronous command core.
- * {@link #submit} numbers and sends a command, or queues it while the CmdSN window (RFC 7143 4.2.2.1) is
- * closed; the reader thread ({@link Inbound}) completes tasks and reopens the window. A session lives
+ * The full feature phase of one logged-in connection of a session: the asynchronous command core. A session
+ * of one connection has one of these; a session of several (MC/S) has one per connection, sharing the session's
+ * {@link CommandWindow}. {@link #submit} numbers and sends a command, or queues it while the CmdSN window
+ * (RFC 7143 4.2.2.1) is closed; the reader thread ({@link Inbound}) completes tasks and reopens the window. It lives
  * for one connection; after a failure the runner logs in again and builds a new one. Every PDU goes out
  * through the connection's {@link ConnectionWriter} thread, so no caller blocks on the socket.
  *
@@ -27,7 +27,7 @@ import org.hbateam.driver.iscsi.internal.login.Negotiated;
 public final class Session {
     final Connection connection;
     final Negotiated parameters;
-    final TaskTable tasks = new TaskTable();
+    final TaskTable tasks;
     final CommandWriter commands;
     final ConnectionWriter writer;
     final NopKeeper nop;
@@ -36,11 +36,11 @@ public final class Session {
     private final int tsih;
     /** Commands waiting for the window or a free slot; guarded by the send lock. */
     private final WaitQueue waiting = new WaitQueue();
-    /** The next CmdSN; guarded by the send lock. */
-    private int cmdSn;
+    /** The session's numbering, shared with its other connections; its lock is the send lock. */
+    final CommandWindow window;
+    /** This connection's id within the session. */
+    private final int cid;
     volatile int expStatSn;
-    private volatile int expCmdSn;
-    private volatile int maxCmdSn;
     private volatile boolean open = true;
     /**
      * Completes once this session is provably gone at the target: a later login with the same ISID reinstated
@@ -49,18 +49,50 @@ public final class Session {
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
     /** How long after the proof of its end a session's commands are taken as dead; see {@link #provenGone}. */
     static final long TARGET_QUIESCE_MS = 300;
-    /** Counts control tags (NOP-Out, task management, logout); their top bit is set so they never name a task. */
-    private final AtomicInteger controlTag = new AtomicInteger();
+    /**
+     * The CmdSNs of the commands this connection held when it ended: the target may never have received some, and
+     * on a session that lives on (MC/S) each such gap would hold back every later command until filled.
+     */
+    final List<Integer> orphanedCmdSns = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Logouts of other connections of this session sent over this one, awaiting their answer. */
+    final ConnectionLogouts connectionLogouts = new ConnectionLogouts(this);
 
+    /** The only connection of a session (session-based teaming): CID 0, with a numbering of its own. */
     Session(Connection connection, LoginResult login, String name) {
+        this(connection, login, login.parameters(), name, new CommandWindow(login.cmdSn(), login.expCmdSn(),
+                login.maxCmdSn()), 0);
+    }
+
+    /**
+     * Connection {@code cid} (1 and up) of a session of several connections (MC/S): the one that created the session
+     * when {@code joined} is null, else one that joined {@code joined}'s session, sharing its numbering and its
+     * session-wide parameters and keeping its own per-connection ones (digests, segment lengths). It is gone at the
+     * target once its session is ({@link CommandWindow#provenGone}), or sooner when a Logout of it proves it.
+     */
+    Session(Connection connection, LoginResult login, String name, Session joined, int cid) {
+        this(connection, login, joined == null ? login.parameters()
+                        : joined.parameters.withConnectionKeysOf(login.parameters()), name,
+                joined == null ? new CommandWindow(login.cmdSn(), login.expCmdSn(), login.maxCmdSn()) : joined.window, cid);
+        window.gone().whenComplete((done, error) -> {
+            if (error == null) {
+                gone.complete(null);
+            } else {
+                gone.completeExceptionally(error);
+            }
+        });
+        window.update(login.expCmdSn(), login.maxCmdSn());
+    }
+
+    private Session(Connection connection, LoginResult login, Negotiated parameters, String name, CommandWindow window,
+                    int cid) {
         this.connection = connection;
-        this.parameters = login.parameters();
+        this.parameters = parameters;
         this.name = name;
         this.tsih = login.tsih();
-        this.cmdSn = login.cmdSn();
+        this.window = window;
+        this.cid = cid;
+        this.tasks = new TaskTable(cid);
         this.expStatSn = login.expStatSn();
-        this.expCmdSn = login.expCmdSn();
-        this.maxCmdSn = login.maxCmdSn();
         connection.lastReceiveNanos = System.nanoTime(); // the Login Response just came; login time is not silence
         connection.reader.limits(parameters.maxRecvDataSegmentLength());
         connection.reader.digests(parameters.headerDigest(), parameters.dataDigest());
@@ -69,6 +101,7 @@ public final class Session {
         this.writer = new ConnectionWriter(this, login.cmdSn(), name);
         this.nop = new NopKeeper(this);
         this.taskManagement = new TaskManagement(this);
+        window.join(this);
     }
 
     public String name() {
@@ -77,6 +110,16 @@ public final class Session {
 
     public int tsih() {
         return tsih;
+    }
+
+    /** This connection's id within the session: 0 for a session of one connection, 1 and up in MC/S. */
+    public int cid() {
+        return cid;
+    }
+
+    /** The session's command numbering, which a further connection of it joins with. */
+    public CommandWindow window() {
+        return window;
     }
 
     public Negotiated parameters() {
@@ -97,12 +140,30 @@ public final class Session {
      * the command is done).
      */
     void provenGone() {
-        CompletableFuture.delayedExecutor(TARGET_QUIESCE_MS, TimeUnit.MILLISECONDS).execute(() -> gone.complete(null));
+        afterQuiesce(gone);
+    }
+
+    /** Completes {@code fence} {@link #TARGET_QUIESCE_MS} after now. */
+    static void afterQuiesce(CompletableFuture<Void> fence) {
+        CompletableFuture.delayedExecutor(TARGET_QUIESCE_MS, TimeUnit.MILLISECONDS).execute(() -> fence.complete(null));
     }
 
     /** The driver stops for good without that proof: what waits for it must not be replayed. */
     void neverProvenGone(String why) {
         gone.completeExceptionally(new IllegalStateException(why));
+    }
+
+    /**
+     * Drops this connection: everything it holds fails, and its runner logs in again. For the leading connection of a
+     * session that is a reinstatement, which fences every connection the session had.
+     */
+    public void drop(String reason) {
+        connection.fail(PathException.Reason.TRANSPORT, reason);
+    }
+
+    /** Nanoseconds since the target last sent anything on this connection, at {@code nowNanos}. */
+    public long quietNanos(long nowNanos) {
+        return nowNanos - connection.lastReceiveNanos;
     }
 
     /** True until the connection fails or logs out. */
@@ -124,12 +185,12 @@ public final class Session {
         }
         boolean accepted;
         boolean inline = false;
-        connection.sendLock.lock();
+        window.lock.lock();
         try {
             accepted = open;
             if (accepted) {
-                if (waiting.isEmpty() && windowOpen() && tasks.add(task)) {
-                    task.cmdSn = cmdSn++;
+                if (waiting.isEmpty() && window.isOpen() && tasks.add(task)) {
+                    task.cmdSn = window.take();
                     inline = writer.claimInline();
                     if (!inline) {
                         writer.push(task);
@@ -139,7 +200,7 @@ public final class Session {
                 }
             }
         } finally {
-            connection.sendLock.unlock();
+            window.lock.unlock();
         }
         if (inline) {
             writer.writeInline(task);
@@ -155,14 +216,14 @@ public final class Session {
     public void probe(ScsiCommand command, CommandCallback callback) {
         Task task = new Task(command, callback, 0);
         boolean accepted;
-        connection.sendLock.lock();
+        window.lock.lock();
         try {
             accepted = open;
             if (accepted) {
                 nop.probe(task);
             }
         } finally {
-            connection.sendLock.unlock();
+            window.lock.unlock();
         }
         if (!accepted) {
             task.fail(new PathException(PathException.Reason.PATH_DOWN, "session " + name + " is down"));
@@ -183,32 +244,18 @@ public final class Session {
      * queue in CmdSN order.
      */
     private void send(Task task) {
-        task.cmdSn = cmdSn++;
+        task.cmdSn = window.take();
         writer.push(task);
     }
 
-    /** True when CmdSN may be sent: CmdSN <= MaxCmdSN in serial arithmetic. Send lock held. */
-    private boolean windowOpen() {
-        return maxCmdSn - cmdSn >= 0;
-    }
-
-    /** A fresh control tag. */
+    /** A fresh control tag, unique in the session. */
     int nextControlTag() {
-        return (controlTag.incrementAndGet() & 0x3fffffff) | 0x80000000;
+        return window.nextControlTag();
     }
 
     /** Applies the ExpCmdSN and MaxCmdSN of a target PDU (RFC 7143 4.2.2.1), then sends what now fits. */
     void updateWindow(int newExpCmdSn, int newMaxCmdSn) {
-        if (newMaxCmdSn - (newExpCmdSn - 1) < 0) {
-            return;
-        }
-        if (newExpCmdSn - expCmdSn > 0) {
-            expCmdSn = newExpCmdSn;
-        }
-        if (newMaxCmdSn - maxCmdSn > 0) {
-            maxCmdSn = newMaxCmdSn;
-        }
-        sendWaiting();
+        window.update(newExpCmdSn, newMaxCmdSn);
     }
 
     /** Sends queued commands while the window and the slots allow; cheap when nothing waits. */
@@ -216,13 +263,13 @@ public final class Session {
         if (waiting.isEmptyHint()) {
             return;
         }
-        connection.sendLock.lock();
+        window.lock.lock();
         try {
-            while (open && !waiting.isEmpty() && windowOpen() && tasks.add(waiting.peek())) {
+            while (open && !waiting.isEmpty() && window.isOpen() && tasks.add(waiting.peek())) {
                 send(waiting.poll());
             }
         } finally {
-            connection.sendLock.unlock();
+            window.lock.unlock();
         }
     }
 
@@ -232,37 +279,51 @@ public final class Session {
      */
     void failAll(PathException error) {
         List<Task> queued;
-        connection.sendLock.lock();
+        window.lock.lock();
         try {
             open = false;
             queued = waiting.drain();
         } finally {
-            connection.sendLock.unlock();
+            window.lock.unlock();
         }
+        window.leave(this);
         PathException unsent = Task.notExecuted(error);
         queued.forEach(task -> task.fail(unsent));
-        tasks.drain(task -> task.failLost(error));
+        tasks.drain(task -> {
+            orphanedCmdSns.add(task.cmdSn);
+            task.failLost(error);
+        });
         nop.failProbes(error);
         taskManagement.clear();
+        connectionLogouts.clear();
+    }
+
+    /**
+     * Fences {@code dead}, another connection of this session that has ended, by a Logout of its CID sent over this
+     * one ({@link ConnectionLogouts}); fails when the target does not confirm within {@code timeoutMs} or mishandles
+     * the request, and then only the session's reinstatement fences it.
+     */
+    public CompletionStage<Void> fenceConnection(Session dead, long timeoutMs) {
+        return connectionLogouts.fence(dead, timeoutMs);
     }
 
     /** Takes a task out of the wait queue; true when it was there (so it was never sent). */
     boolean removeWaiting(Task task) {
-        connection.sendLock.lock();
+        window.lock.lock();
         try {
             return waiting.remove(task);
         } finally {
-            connection.sendLock.unlock();
+            window.lock.unlock();
         }
     }
 
     /** The queued task carrying {@code command}, or null. */
     Task findWaiting(ScsiCommand command) {
-        connection.sendLock.lock();
+        window.lock.lock();
         try {
             return waiting.find(command);
         } finally {
-            connection.sendLock.unlock();
+            window.lock.unlock();
         }
     }
 
@@ -271,13 +332,14 @@ public final class Session {
      * when the Logout Response arrives; whatever is still held then fails as the session ends.
      */
     void logout() {
-        connection.sendLock.lock();
+        window.lock.lock();
         try {
             open = false;
         } finally {
-            connection.sendLock.unlock();
+            window.lock.unlock();
         }
-        writer.push(Logout.request(nextControlTag()));
+        // A connection of a multi-connection session leaves alone; the session goes on with the others.
+        writer.push(cid == 0 ? Logout.request(nextControlTag()) : Logout.closeConnection(nextControlTag(), cid));
     }
 
     @Override

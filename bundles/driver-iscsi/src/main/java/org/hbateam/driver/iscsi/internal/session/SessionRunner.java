@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.PathException;
+import org.hbateam.driver.iscsi.internal.login.LoginException;
 import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,39 @@ public final class SessionRunner implements AsyncEvents {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
     /** A writer ends within a moment of its channel closing; this only bounds the wait for a stuck callback. */
     private static final long WRITER_STOP_MS = 2000;
+    /** How often a connection waiting for another to create its session looks again. */
+    private static final long JOIN_POLL_MS = 50;
+
+    /**
+     * How a runner's connection belongs to a session of several connections (MC/S) instead of being a session of
+     * its own. Any connection may create the session, with a login of TSIH 0 (which reinstates the previous one, and
+     * so fences all it had); the others join it with its TSIH and their own CIDs. A connection's end is the
+     * membership's to fence, since this runner's next login proves nothing about it.
+     */
+    public interface Membership {
+        /** A live connection of the session to join now, or null when there is none. */
+        Session joinable();
+
+        /** True when this runner may create the session now; then {@link #created} must follow. */
+        boolean mayCreate();
+
+        /** The session this runner's login created, or null when the login failed. */
+        void created(Session session);
+
+        /** This connection's CID, 1 and up. */
+        int cid();
+
+        /** This connection ended; everything it held has failed and waits for its fence. */
+        void ended(Session connection, String reason);
+
+        /** The target refused to add this connection to the session (a login refusal, not a timeout). */
+        void refused(String reason);
+    }
 
     private final SessionSettings settings;
     private final SessionListener listener;
+    /** Null for a runner whose connection is a session of its own; else its place in a multi-connection one. */
+    private final Membership membership;
     private final Connector connector = new Connector();
     private final GoneProofs proofs;
     private final RetryLog loginFailures;
@@ -37,8 +68,14 @@ public final class SessionRunner implements AsyncEvents {
     private int nextCmdSn = 1;
 
     public SessionRunner(SessionSettings settings, SessionListener listener, SiblingRoutes routes) {
+        this(settings, listener, routes, null);
+    }
+
+    /** A runner whose connection joins another's session when {@code membership} is not null. */
+    public SessionRunner(SessionSettings settings, SessionListener listener, SiblingRoutes routes, Membership membership) {
         this.settings = settings;
         this.listener = listener;
+        this.membership = membership;
         this.proofs = new GoneProofs(new ProxyReinstatement(settings, connector, routes));
         this.loginFailures = new RetryLog(LOG, settings.name(), "login");
         this.thread = new Thread(this::run, "iscsi-" + settings.name());
@@ -77,11 +114,15 @@ public final class SessionRunner implements AsyncEvents {
         while (!stopped) {
             long delay = backoff;
             try {
-                Connector.Established established = connector.connect(settings, nextCmdSn);
-                loginFailures.succeeded();
-                backoff = Math.min(settings.reconnectDelayMs(), maxBackoff);
-                delay = runSession(new Session(established.connection(), established.login(), settings.name()));
-                if (!stopped) {
+                Session session = membership == null ? login() : join();
+                if (session != null) {
+                    loginFailures.succeeded();
+                    backoff = Math.min(settings.reconnectDelayMs(), maxBackoff);
+                    delay = runSession(session);
+                } else {
+                    delay = Math.min(delay, JOIN_POLL_MS);
+                }
+                if (!stopped && membership == null) {
                     proofs.tryThroughSibling(this);
                 }
             } catch (IOException | RuntimeException e) {
@@ -95,10 +136,55 @@ public final class SessionRunner implements AsyncEvents {
         proofs.giveUp("the driver stopped " + settings.name() + " before the target confirmed that its old session is gone");
     }
 
+    private Session login() throws IOException {
+        Connector.Established established = connector.connect(settings, nextCmdSn);
+        return new Session(established.connection(), established.login(), settings.name());
+    }
+
+    /** Joins the session, or creates it when it has no live connection; null while another runner creates it. */
+    private Session join() throws IOException {
+        Session joinable = membership.joinable();
+        if (joinable != null) {
+            Connector.Established established = joinLogin(joinable);
+            if (established.login().tsih() != joinable.tsih() || !joinable.isOpen()) {
+                established.connection().close();
+                throw new IOException("the session " + joinable.tsih() + " ended while connection " + membership.cid()
+                        + " joined it (the target answered TSIH " + established.login().tsih() + ")");
+            }
+            return new Session(established.connection(), established.login(), settings.name(), joinable,
+                    membership.cid());
+        }
+        if (!membership.mayCreate()) {
+            return null;
+        }
+        Session created = null;
+        try {
+            Connector.Established established = connector.join(settings, 0, membership.cid(), 1);
+            created = new Session(established.connection(), established.login(), settings.name(), null, membership.cid());
+            return created;
+        } finally {
+            membership.created(created);
+        }
+    }
+
+    /** The login that adds this connection to {@code joinable}'s session; a refusal is the membership's news. */
+    private Connector.Established joinLogin(Session joinable) throws IOException {
+        try {
+            return connector.join(settings, joinable.tsih(), membership.cid(), joinable.window().next());
+        } catch (LoginException e) {
+            if (!e.retryable() && !stopped) {
+                membership.refused(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     /** Runs the full feature phase until the connection ends; returns the delay before the next login. */
     private long runSession(Session session) {
         current = session;
-        proofs.loggedIn();
+        if (membership == null) {
+            proofs.loggedIn();
+        }
         long delay = settings.reconnectDelayMs();
         String reason;
         PathException error;
@@ -126,7 +212,13 @@ public final class SessionRunner implements AsyncEvents {
             LOG.warn("{}: session down: {}", settings.name(), reason);
         }
         session.failAll(error);
-        proofs.ended(session, loggedOut);
+        if (membership == null) {
+            proofs.ended(session, loggedOut);
+        } else if (loggedOut) {
+            session.provenGone();
+        } else {
+            membership.ended(session, reason);
+        }
         listener.sessionDown(session, reason);
         return delay;
     }

@@ -6,27 +6,40 @@ import java.util.function.Consumer;
 import org.hbateam.api.scsi.ScsiCommand;
 
 /**
- * The commands in flight on a session, in a fixed array of slots. The initiator task tag is a sequence
- * number above the slot index, so lookups are one array read and a stale tag never finds a reused slot.
+ * The commands in flight on one connection of a session, in a fixed array of slots. The initiator task tag is a
+ * sequence number above the connection's CID above the slot index, so lookups are one array read and a stale tag never finds a reused slot.
  * {@link #add} runs under the session's send lock; lookups and removal are lock-free, and removal is a
  * compare-and-set, so exactly one party (response, abort or failure) takes a task out.
  */
 final class TaskTable {
     static final int CAPACITY = 1024;
     private static final int SLOT_BITS = 10;
+    /** Bits of the tag that hold the connection's CID, so tags stay unique in a session of several connections. */
+    private static final int CID_BITS = 4;
+    /** CIDs run from 0 to this, exclusive: each connection of a session needs its own tags. */
+    static final int MAX_CONNECTIONS = 1 << CID_BITS;
 
     private final AtomicReferenceArray<Task> slots = new AtomicReferenceArray<>(CAPACITY);
+    private final int cidBits;
     private int cursor;
     private int sequence;
+
+    /** A table for connection {@code cid} (0 to {@link #MAX_CONNECTIONS} - 1) of its session. */
+    TaskTable(int cid) {
+        if (cid < 0 || cid >= MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("a session has at most " + MAX_CONNECTIONS + " connections here, CID was " + cid);
+        }
+        this.cidBits = cid << SLOT_BITS;
+    }
 
     /** Puts {@code task} in a free slot and gives it a tag; false when every slot is taken. Send lock held. */
     boolean add(Task task) {
         for (int i = 0; i < CAPACITY; i++) {
             int slot = (cursor + i) & (CAPACITY - 1);
             if (slots.get(slot) == null) {
-                sequence = (sequence + 1) & 0x1fffff;
+                sequence = (sequence + 1) & 0x1ffff;
                 task.slot = slot;
-                task.itt = sequence << SLOT_BITS | slot;
+                task.itt = sequence << (SLOT_BITS + CID_BITS) | cidBits | slot;
                 slots.set(slot, task);
                 cursor = slot + 1;
                 return true;

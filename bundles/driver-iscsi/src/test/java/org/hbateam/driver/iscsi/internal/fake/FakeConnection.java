@@ -23,7 +23,10 @@ public final class FakeConnection {
     /** The initiator's declared MaxRecvDataSegmentLength. */
     public int initiatorMrdsl = 8192;
     private int statSn = 100;
+    /** The CmdSN of the login, until the session's numbering takes over. */
     private int expCmdSn;
+    private FakeSession session;
+    private int cid;
     private int negotiatedBurst;
     private int negotiatedFirstBurst;
     private boolean negotiatedInitialR2T;
@@ -52,16 +55,21 @@ public final class FakeConnection {
     private boolean login() throws IOException {
         int chapStep = 0;
         byte[] challenge = HexFormat.of().parseHex("0102030405060708090a0b0c0d0e0f10");
+        int firstTsih = -1; // what the initiator asked for: later requests echo the TSIH this target answers with
         while (true) {
             TargetPdu req = wire.read();
             if (req == null) {
                 return false;
+            }
+            if (firstTsih < 0) {
+                firstTsih = req.bhs.getShort(14) & 0xffff;
             }
             Map<String, String> keys = keys(req.data);
             int csg = (req.flags() >> 2) & 3;
             boolean transit = (req.flags() & 0x80) != 0;
             int nsg = req.flags() & 3;
             expCmdSn = req.intAt(24);
+            cid = req.bhs.getShort(20) & 0xffff;
             Map<String, String> answer = new LinkedHashMap<>();
             if (target.redirectTo != null) {
                 answer.put("TargetAddress", target.redirectTo + ",1");
@@ -102,11 +110,13 @@ public final class FakeConnection {
                     chapStep = 3;
                 }
             } else {
+                checkLeadingOnlyKeys(firstTsih, keys);
                 negotiate(keys, answer);
             }
             int flags = (transit ? 0x80 | nsg : 0) | csg << 2;
             respondLogin(req, flags, 0, answer);
             if (transit && nsg == 3) {
+                joinSession(firstTsih);
                 wire.headerDigest = "CRC32C".equals(answer.get("HeaderDigest"));
                 wire.dataDigest = "CRC32C".equals(answer.get("DataDigest"));
                 target.loginIsids.add(HexFormat.of().formatHex(req.bhs.array(), 8, 14));
@@ -116,9 +126,44 @@ public final class FakeConnection {
         }
     }
 
+    /** RFC 7143 13: the session-wide keys (LO, leading only) must not come in a login that adds a connection. */
+    private void checkLeadingOnlyKeys(int tsih, Map<String, String> keys) {
+        if (tsih != 0) {
+            for (String key : List.of("MaxConnections", "InitialR2T", "ImmediateData", "MaxBurstLength",
+                    "FirstBurstLength", "DefaultTime2Wait", "DefaultTime2Retain", "MaxOutstandingR2T", "DataPDUInOrder",
+                    "DataSequenceInOrder", "ErrorRecoveryLevel")) {
+                if (keys.containsKey(key)) {
+                    target.violations.add(key + " offered in a login that adds a connection (leading only)");
+                }
+            }
+        }
+    }
+
+    /** A login with TSIH 0 starts a session (reinstating the last one); one with its TSIH adds a connection to it. */
+    private void joinSession(int tsih) {
+        if (tsih == 0 || target.session == null) {
+            target.session = new FakeSession(target, expCmdSn);
+        }
+        session = target.session;
+        FakeConnection leading = session.connections.values().stream().findFirst().orElse(null);
+        if (tsih != 0 && leading != null) {
+            // the session-wide keys were settled by the leading connection's login, not this one's
+            negotiatedBurst = leading.negotiatedBurst;
+            negotiatedFirstBurst = leading.negotiatedFirstBurst;
+            negotiatedInitialR2T = leading.negotiatedInitialR2T;
+        }
+        session.join(cid, this);
+    }
+
+    /** The session's ExpCmdSN once logged in, the login's CmdSN before. */
+    private int expCmdSn() {
+        return session == null ? expCmdSn : session.expCmdSn();
+    }
+
     private void negotiate(Map<String, String> keys, Map<String, String> answer) {
         keys.forEach((k, v) -> {
             switch (k) {
+                case "MaxConnections" -> answer.put(k, Integer.toString(Math.min(Integer.parseInt(v), target.maxConnections)));
                 case "HeaderDigest", "DataDigest" -> answer.put(k, target.digests && v.contains("CRC32C") ? "CRC32C" : "None");
                 case "MaxRecvDataSegmentLength" -> {
                     initiatorMrdsl = Integer.parseInt(v);
@@ -145,8 +190,8 @@ public final class FakeConnection {
     private void respondLogin(TargetPdu req, int flags, int status, Map<String, String> answer) throws IOException {
         ByteBuffer h = TargetPdu.header(0x23, flags);
         h.put(8, req.bhs.array(), 8, 6);
-        h.putShort(14, (short) 1).putInt(16, req.itt()).putInt(24, statSn++).putInt(28, expCmdSn)
-                .putInt(32, expCmdSn + target.window - 1).put(36, (byte) (status >> 8)).put(37, (byte) status);
+        h.putShort(14, (short) 1).putInt(16, req.itt()).putInt(24, statSn++).putInt(28, expCmdSn())
+                .putInt(32, expCmdSn() + target.window - 1).put(36, (byte) (status >> 8)).put(37, (byte) status);
         StringBuilder text = new StringBuilder();
         answer.forEach((k, v) -> text.append(k).append('=').append(v).append('\0'));
         wire.send(h, text.length() == 0 ? null : text.toString().getBytes(StandardCharsets.UTF_8));
@@ -197,13 +242,35 @@ public final class FakeConnection {
                 wire.send(h, text);
             }
             case 0x06 -> {
-                target.logouts.incrementAndGet();
-                wire.send(status(0x26, 0x80, pdu.itt()), null);
-                return false;
+                return logout(pdu);
             }
             default -> target.violations.add("unexpected opcode " + pdu.opcode() + " in full feature phase");
         }
         return true;
+    }
+
+    /**
+     * Reason 0 closes the session, reason 1 the connection named by the CID: this one, or another, which is dropped
+     * (its tasks end with it) before the answer, while this one stays; unless the target is set to mishandle it.
+     */
+    private boolean logout(TargetPdu pdu) throws IOException {
+        int reason = pdu.flags() & 0x7f;
+        int named = pdu.bhs.getShort(20) & 0xffff;
+        if (reason != 1 || named == cid) {
+            target.logouts.incrementAndGet();
+            wire.send(status(0x26, 0x80, pdu.itt()), null);
+            return false;
+        }
+        target.connectionLogouts.add(named);
+        if (!target.answerConnectionLogout) {
+            return true;
+        }
+        FakeConnection other = session.connections.remove(named);
+        if (other != null && !target.logoutClosesCarrier) {
+            other.drop();
+        }
+        wire.send(status(0x26, 0x80, pdu.itt()), null);
+        return !target.logoutClosesCarrier;
     }
 
     private void nopOut(TargetPdu pdu) throws IOException {
@@ -221,27 +288,19 @@ public final class FakeConnection {
     /** A target PDU header with StatSN, ExpCmdSN and MaxCmdSN filled in. */
     public ByteBuffer status(int opcode, int flags, int itt) {
         ByteBuffer h = TargetPdu.header(opcode, flags);
-        h.putInt(16, itt).putInt(24, statSn++).putInt(28, expCmdSn).putInt(32, expCmdSn + target.window - 1);
+        h.putInt(16, itt).putInt(24, statSn++).putInt(28, expCmdSn()).putInt(32, expCmdSn() + target.window - 1);
         return h;
     }
 
     /** The same without advancing StatSN (R2T, Data-In without status). */
     public ByteBuffer noStatus(int opcode, int flags, int itt) {
         ByteBuffer h = TargetPdu.header(opcode, flags);
-        h.putInt(16, itt).putInt(24, statSn).putInt(28, expCmdSn).putInt(32, expCmdSn + target.window - 1);
+        h.putInt(16, itt).putInt(24, statSn).putInt(28, expCmdSn()).putInt(32, expCmdSn() + target.window - 1);
         return h;
     }
 
     private void command(TargetPdu cmd) throws IOException {
-        int cmdSn = cmd.intAt(24);
-        int maxCmdSn = expCmdSn + target.window - 1;
-        if (maxCmdSn - cmdSn < 0) {
-            target.violations.add("CmdSN " + cmdSn + " beyond MaxCmdSN " + maxCmdSn);
-        }
-        if (cmdSn != expCmdSn) {
-            target.violations.add("CmdSN " + cmdSn + " out of order, expected " + expCmdSn);
-        }
-        expCmdSn = cmdSn + 1;
+        session.received(cid, cmd.intAt(24));
         int op = cmd.cdb(0);
         if (op == 0x88) {
             FakeTarget.Behaviour behaviour = target.onNextRead.getAndSet(null);
@@ -367,7 +426,7 @@ public final class FakeConnection {
     /** A NOP-Out without the immediate bit uses up a CmdSN, as a command does (RFC 7143 11.18). */
     private void countNonImmediateNop(TargetPdu pdu) {
         if (!pdu.immediate()) {
-            expCmdSn = pdu.intAt(24) + 1;
+            session.received(cid, pdu.intAt(24));
         }
     }
 

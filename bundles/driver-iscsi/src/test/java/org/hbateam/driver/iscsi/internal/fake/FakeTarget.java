@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,6 +42,18 @@ public final class FakeTarget implements AutoCloseable {
     public volatile boolean answerNops = true;
     public volatile boolean unitAttentionFirst = true;
     public volatile String sendTargetsAnswer = "";
+    /** The MaxConnections the target allows; above 1, logins with the session's TSIH add connections to it. */
+    public volatile int maxConnections = 1;
+    /** False: a Logout that closes another connection (reason 1) gets no answer. */
+    public volatile boolean answerConnectionLogout = true;
+    /** True: a Logout for another connection closes the connection it came on instead, as tgtd does. */
+    public volatile boolean logoutClosesCarrier;
+    /** The CmdSNs received, by the CID of the connection they came on. */
+    public final Map<Integer, List<Integer>> cmdSnsByCid = new ConcurrentHashMap<>();
+    /** The CIDs named by Logout Requests that closed another connection, in order. */
+    public final List<Integer> connectionLogouts = new CopyOnWriteArrayList<>();
+    /** The session of the last leading login, which further connections join. */
+    volatile FakeSession session;
 
     public final AtomicReference<Behaviour> onNextRead = new AtomicReference<>();
     /** Replaces the answer to the next WRITE(16), like {@link #onNextRead}; used by the writer-thread tests. */
@@ -71,6 +85,18 @@ public final class FakeTarget implements AutoCloseable {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::accept, "fake-target-accept");
         acceptor.start();
+    }
+
+    /** The CmdSNs the current session still misses before commands that arrived early. */
+    public List<Integer> cmdSnGaps() {
+        FakeSession current = session;
+        return current == null ? List.of() : current.gaps();
+    }
+
+    /** The connections of the current session by CID. */
+    public Map<Integer, FakeConnection> connections() {
+        FakeSession current = session;
+        return current == null ? Map.of() : current.connections;
     }
 
     public String portal() {

@@ -31,14 +31,14 @@ class NopKeeperTest {
                 CountDownLatch locked = new CountDownLatch(1);
                 CountDownLatch release = new CountDownLatch(1);
                 Thread stuckWriter = new Thread(() -> {
-                    connection.sendLock.lock();
+                    session.window.lock.lock();
                     try {
                         locked.countDown();
                         release.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     } finally {
-                        connection.sendLock.unlock();
+                        session.window.lock.unlock();
                     }
                 });
                 stuckWriter.start();
