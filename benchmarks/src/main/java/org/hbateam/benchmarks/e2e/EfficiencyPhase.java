@@ -84,6 +84,8 @@ final class EfficiencyPhase {
     }
 
     private static final int LATENCY_SAMPLES = 1 << 21;
+    /** Made once: a fresh 16 MiB array per measurement would feed the collector during the next one. */
+    private final LatencyRecorder latencies = new LatencyRecorder(LATENCY_SAMPLES);
 
     private final TestBed bed;
     private final double seconds;
@@ -124,7 +126,7 @@ final class EfficiencyPhase {
     }
 
     private Sample ours(Team team, Workload w, long lunBytes, double runSeconds) throws Exception {
-        LatencyRecorder latencies = new LatencyRecorder(LATENCY_SAMPLES);
+        latencies.reset();
         QueueDepthLoop loop = new QueueDepthLoop(Sink.of(team), w.spec(lunBytes), Runnable::run, latencies);
         TargetCpu target = new TargetCpu(bed.targetPid()).start();
         ProcessCost cost = new ProcessCost().start();

@@ -25,6 +25,11 @@ final class LatencyRecorder implements LongConsumer {
         }
     }
 
+    /** Forgets every sample, for the next measurement: one recorder serves a whole phase, so its array is made once. */
+    void reset() {
+        next.set(0);
+    }
+
     /** The latency percentiles in microseconds, from the samples recorded so far. */
     Percentiles percentiles() {
         int count = Math.min(next.get(), nanos.length);

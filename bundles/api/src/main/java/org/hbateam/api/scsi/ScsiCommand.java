@@ -115,9 +115,7 @@ public final class ScsiCommand {
         if (data == null) {
             return ByteBuffer.allocate(0);
         }
-        ByteBuffer view = data.duplicate();
-        view.limit(view.position() + transferLength);
-        return view.slice();
+        return data.slice(data.position(), transferLength); // one view object, not a duplicate and then a slice
     }
 
     @Override

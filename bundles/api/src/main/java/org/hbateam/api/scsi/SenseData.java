@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 public final class SenseData {
     private static final byte[] NONE = new byte[0];
+    /** No sense: shared, so that a completion without sense allocates nothing for it. */
+    private static final SenseData EMPTY = new SenseData(NONE);
 
     private final byte[] raw;
 
@@ -18,7 +20,7 @@ public final class SenseData {
 
     /** Wraps raw sense bytes; the array is copied. An empty or null array means no sense. */
     public static SenseData of(byte[] raw) {
-        return new SenseData(raw == null || raw.length == 0 ? NONE : raw.clone());
+        return raw == null || raw.length == 0 ? EMPTY : new SenseData(raw.clone());
     }
 
     /** Builds fixed-format current sense (response code 0x70) with the given key, ASC and ASCQ. */

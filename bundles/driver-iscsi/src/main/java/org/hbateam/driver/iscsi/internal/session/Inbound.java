@@ -105,7 +105,10 @@ final class Inbound {
                 task.fail(new PathException(PathException.Reason.TRANSPORT,
                         "the target reported iSCSI response 0x" + Integer.toHexString(response) + " (target failure)"));
             } else {
-                task.complete(new ScsiResult(h.byteAt(3), SenseData.of(sense), residual(h)));
+                int status = h.byteAt(3);
+                // The common case, GOOD without sense, takes the shared results: a completion allocates nothing here.
+                task.complete(status == 0 && sense == null ? ScsiResult.good(residual(h))
+                        : new ScsiResult(status, SenseData.of(sense), residual(h)));
             }
         }
         session.updateWindow(h.expCmdSn(), h.maxCmdSn());
