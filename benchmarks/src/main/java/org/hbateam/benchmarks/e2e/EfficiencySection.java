@@ -33,7 +33,7 @@ final class EfficiencySection {
                 + "GC, JIT), libiscsi's from its own getrusage over the run. **Latency:** every command, nearest rank. "
                 + "**Allocation:** bytes allocated by all the JVM's threads per command. **tgtd:** the share of one core its "
                 + "main thread (the whole PDU event loop) used during the run, median of both sides. Medians over the pairs; "
-                + "ratios are ours / libiscsi per pair, then the median.", fmt(seconds), pairCount(result));
+                + "ratios are ours / libiscsi per pair, then the median.", Report.fmt(seconds), pairCount(result));
         line("");
         line("| workload | IOPS ours | IOPS libiscsi | ratio | CPU s/GiB ours | CPU s/GiB libiscsi | ratio "
                 + "| p50 µs ours / libiscsi | p99 µs ours / libiscsi | p99.9 µs ours / libiscsi | B/command ours | tgtd busy |");
@@ -108,11 +108,7 @@ final class EfficiencySection {
     }
 
     private static String verdict(boolean met) {
-        return met ? "met" : "NOT met";
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return Report.verdict(met);
     }
 
     private void line(String format, Object... args) {

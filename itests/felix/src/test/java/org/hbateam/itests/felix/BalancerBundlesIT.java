@@ -58,7 +58,8 @@ public class BalancerBundlesIT extends FelixTestSupport {
         MetaTypeInformation information = metaType.getMetaTypeInformation(dynamic);
         ObjectClassDefinition definition = information.getObjectClassDefinition("org.hbateam.balancer.dynamic", null);
         assertNotNull("the dynamic parameters should be described by metatype under their PID", definition);
-        assertEquals("three parameters", 3, definition.getAttributeDefinitions(ObjectClassDefinition.ALL).length);
+        assertEquals("the patent's three parameters and the mode's three", 6,
+                definition.getAttributeDefinitions(ObjectClassDefinition.ALL).length);
         ServiceReference<BalancerFactory> reference = context.getServiceReferences(BalancerFactory.class,
                 "(" + BalancerFactory.POLICY + "=dynamic)").iterator().next();
         assertNotNull("getting the (delayed) dynamic factory activates it", context.getService(reference));
