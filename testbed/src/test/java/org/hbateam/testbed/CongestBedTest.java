@@ -20,11 +20,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @BedConfig(paths = 2, size = "64M")
 class CongestBedTest {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+    /**
+     * How long the writer may take, 6 s of writing included. Held packets make TCP back off its retransmissions
+     * (200 ms, doubling), so the last write can land tens of seconds after the release on a busy machine.
+     */
+    private static final Duration WRITER_GUARD = Duration.ofSeconds(120);
 
     @Test
     void congestHoldsThePacketsAndReleaseDeliversThemAllLate(TestBed bed) throws Exception {
         CompletableFuture<BedSummary> bench = CompletableFuture.supplyAsync(
-                () -> bed.tools().withTimeout(Duration.ofSeconds(40)).bench("write", 1, 1, 65536, 8, 6.0));
+                () -> bed.tools().withTimeout(WRITER_GUARD).bench("write", 1, 1, 65536, 8, 6.0));
         try {
             // Congest only a link that carries the bench's writes: its session is logged in.
             awaitStatus(bed, "CONNECTIONS", connections -> !connections.isEmpty());
@@ -40,7 +45,7 @@ class CongestBedTest {
             assertEquals("congest:released backlog:0b dropped:0", released.get("PATH_1_QUEUE"),
                     "the released queue drains, and it dropped nothing: " + released);
             assertTrue(released.get("PATH_1_STATE").contains("throttle:10Gbit"), "the rate is raised, not removed: " + released);
-            BedSummary result = bench.get(40, TimeUnit.SECONDS);
+            BedSummary result = bench.get(WRITER_GUARD.toSeconds(), TimeUnit.SECONDS);
             assertEquals("0", result.get("errors"), "the writer saw a slow link, not a broken one: " + result);
         } finally {
             bench.join();
