@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hbateam.api.path.DataPath;
-import org.hbateam.driver.sim.internal.AdapterSettings;
-import org.hbateam.driver.sim.internal.ConfigException;
-import org.hbateam.driver.sim.internal.LunConfig;
 import org.hbateam.driver.sim.internal.SimAdapterComponent;
 import org.hbateam.driver.sim.internal.SimLunComponent;
 import org.hbateam.driver.sim.internal.SimRegistry;
+import org.hbateam.driver.sim.internal.config.AdapterSettings;
+import org.hbateam.driver.sim.internal.config.ConfigException;
+import org.hbateam.driver.sim.internal.config.LunConfig;
 
 /**
  * The real simulated driver built with {@code new}: adapter and LUN components on one registry, whose paths

@@ -13,11 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.hbateam.driver.iscsi.internal.connection.Connector;
+import org.hbateam.driver.iscsi.internal.connection.RetryLog;
+import org.hbateam.driver.iscsi.internal.connection.SendTargets;
+import org.hbateam.driver.iscsi.internal.connection.SessionSettings;
 import org.hbateam.driver.iscsi.internal.login.Portal;
-import org.hbateam.driver.iscsi.internal.session.Connector;
-import org.hbateam.driver.iscsi.internal.session.RetryLog;
-import org.hbateam.driver.iscsi.internal.session.SendTargets;
-import org.hbateam.driver.iscsi.internal.session.SessionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.hbateam.driver.iscsi.internal.connection.SessionSettings;
 import org.hbateam.driver.iscsi.internal.login.Portal;
 import org.hbateam.driver.iscsi.internal.mcs.ConnectionGroup;
 import org.hbateam.driver.iscsi.internal.mcs.GroupConnection;
-import org.hbateam.driver.iscsi.internal.session.SessionSettings;
 
 /**
  * One target reached by a connection-based adapter: one session (one ISID) whose connection with CID i runs from the

@@ -14,7 +14,7 @@ import org.hbateam.api.path.PathStateListeners;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
-import org.hbateam.driver.iscsi.internal.session.Luns;
+import org.hbateam.driver.iscsi.internal.pdu.Luns;
 import org.hbateam.driver.iscsi.internal.session.Session;
 
 /**

@@ -13,7 +13,7 @@ import org.hbateam.api.scsi.ReportLuns;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.scsi.ScsiStatus;
-import org.hbateam.driver.iscsi.internal.session.Luns;
+import org.hbateam.driver.iscsi.internal.pdu.Luns;
 import org.hbateam.driver.iscsi.internal.session.Session;
 
 /**

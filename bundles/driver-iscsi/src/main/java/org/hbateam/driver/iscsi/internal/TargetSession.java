@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import org.hbateam.driver.iscsi.internal.connection.SessionSettings;
 import org.hbateam.driver.iscsi.internal.session.Session;
 import org.hbateam.driver.iscsi.internal.session.SessionListener;
 import org.hbateam.driver.iscsi.internal.session.SessionRunner;
-import org.hbateam.driver.iscsi.internal.session.SessionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

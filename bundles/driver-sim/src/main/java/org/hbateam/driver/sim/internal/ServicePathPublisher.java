@@ -2,6 +2,7 @@ package org.hbateam.driver.sim.internal;
 
 import java.util.Hashtable;
 import org.hbateam.api.path.DataPath;
+import org.hbateam.driver.sim.internal.model.SimPath;
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;

@@ -1,5 +1,9 @@
 package org.hbateam.driver.sim.internal;
 
+import org.hbateam.driver.sim.internal.config.AdapterSettings;
+import org.hbateam.driver.sim.internal.config.ConfigException;
+import org.hbateam.driver.sim.internal.config.SimAdapterConfiguration;
+import org.hbateam.driver.sim.internal.model.SimAdapter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

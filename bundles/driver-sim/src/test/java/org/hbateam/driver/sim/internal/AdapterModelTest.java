@@ -9,6 +9,9 @@ import org.hbateam.api.path.PathException.Reason;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.driver.sim.Fault;
 import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.driver.sim.internal.config.LunSettings;
+import org.hbateam.driver.sim.internal.config.TestConfigs;
+import org.hbateam.driver.sim.internal.model.SimAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Set;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.driver.sim.internal.config.AdapterSettings;
+import org.hbateam.driver.sim.internal.config.LunSettings;
+import org.hbateam.driver.sim.internal.config.TestConfigs;
+import org.hbateam.driver.sim.internal.model.SimAdapter;
+import org.hbateam.driver.sim.internal.model.SimLun;
+import org.hbateam.driver.sim.internal.model.SimPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

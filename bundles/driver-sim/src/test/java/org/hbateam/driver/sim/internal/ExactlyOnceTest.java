@@ -21,6 +21,8 @@ import org.hbateam.api.scsi.Cdb;
 import org.hbateam.driver.sim.Fault;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.sim.internal.config.TestConfigs;
+import org.hbateam.driver.sim.internal.model.SimPath;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,6 +13,9 @@ import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.driver.sim.Fault;
+import org.hbateam.driver.sim.internal.config.LunSettings;
+import org.hbateam.driver.sim.internal.config.TestConfigs;
+import org.hbateam.driver.sim.internal.model.SimPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.hbateam.driver.sim.internal.config.LunConfig;
+import org.hbateam.driver.sim.internal.config.LunSettings;
+import org.hbateam.driver.sim.internal.config.SimAdapterConfiguration;
+import org.hbateam.driver.sim.internal.model.SimPath;
+
 /**
  * A registry with adapter and LUN components built with {@code new}, publishing paths into a map instead of
  * the service registry. Closing it deactivates everything, so no scheduler thread outlives a test.

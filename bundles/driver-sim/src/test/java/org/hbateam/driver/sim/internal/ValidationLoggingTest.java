@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.hbateam.driver.sim.internal.config.TestConfigs;
 import org.junit.jupiter.api.Test;
 
 /** What an operator sees: the rejection is logged at ERROR, naming the key and the reason. */

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.hbateam.driver.iscsi.internal.connection.LogoutMishandled;
 import org.hbateam.driver.iscsi.internal.session.CommandWindow;
-import org.hbateam.driver.iscsi.internal.session.LogoutMishandled;
 import org.hbateam.driver.iscsi.internal.session.Session;
 import org.hbateam.driver.iscsi.internal.session.SessionRunner;
 import org.slf4j.Logger;

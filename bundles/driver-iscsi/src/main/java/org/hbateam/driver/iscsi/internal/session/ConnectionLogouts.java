@@ -12,6 +12,9 @@ import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.iscsi.internal.connection.ControlPdu;
+import org.hbateam.driver.iscsi.internal.connection.Logout;
+import org.hbateam.driver.iscsi.internal.connection.LogoutMishandled;
 
 /**
  * The fence of a dead connection of a multi-connection session, sent over this healthy one: a Logout Request with

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import org.hbateam.api.path.PathException;
+import org.hbateam.driver.iscsi.internal.connection.ControlPdu;
+import org.hbateam.driver.iscsi.internal.connection.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,7 @@ import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.Direction;
 import org.hbateam.api.scsi.ScsiResult;
 import org.hbateam.api.scsi.SenseData;
+import org.hbateam.driver.iscsi.internal.connection.LoggedOutException;
 import org.hbateam.driver.iscsi.internal.pdu.Bhs;
 import org.hbateam.driver.iscsi.internal.pdu.Opcode;
 import org.hbateam.driver.iscsi.internal.pdu.PduReader;

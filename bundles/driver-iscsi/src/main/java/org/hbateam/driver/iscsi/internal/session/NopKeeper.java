@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.iscsi.internal.connection.Connection;
+import org.hbateam.driver.iscsi.internal.connection.ControlPdu;
 import org.hbateam.driver.iscsi.internal.pdu.Opcode;
 
 /**

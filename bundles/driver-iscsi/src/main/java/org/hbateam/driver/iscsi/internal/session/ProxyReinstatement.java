@@ -2,6 +2,10 @@ package org.hbateam.driver.iscsi.internal.session;
 
 import java.io.IOException;
 
+import org.hbateam.driver.iscsi.internal.connection.Connection;
+import org.hbateam.driver.iscsi.internal.connection.Connector;
+import org.hbateam.driver.iscsi.internal.connection.Logout;
+import org.hbateam.driver.iscsi.internal.connection.SessionSettings;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
 import org.hbateam.driver.iscsi.internal.pdu.Bhs;
 import org.hbateam.driver.iscsi.internal.pdu.Opcode;

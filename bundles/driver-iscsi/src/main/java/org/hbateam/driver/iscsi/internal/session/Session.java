@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.driver.iscsi.internal.connection.Connection;
+import org.hbateam.driver.iscsi.internal.connection.Logout;
 import org.hbateam.driver.iscsi.internal.login.LoginResult;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
 

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 import org.hbateam.api.path.PathException;
+import org.hbateam.driver.iscsi.internal.connection.Connector;
+import org.hbateam.driver.iscsi.internal.connection.LoggedOutException;
+import org.hbateam.driver.iscsi.internal.connection.RetryLog;
+import org.hbateam.driver.iscsi.internal.connection.SessionSettings;
 import org.hbateam.driver.iscsi.internal.login.LoginException;
 import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
 import org.slf4j.Logger;

@@ -9,6 +9,7 @@ import org.hbateam.api.path.CommandCallback;
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.iscsi.internal.connection.Outgoing;
 import org.hbateam.driver.iscsi.internal.pdu.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

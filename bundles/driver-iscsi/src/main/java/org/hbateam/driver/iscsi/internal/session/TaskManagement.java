@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.ScsiCommand;
+import org.hbateam.driver.iscsi.internal.connection.ControlPdu;
 import org.hbateam.driver.iscsi.internal.pdu.Opcode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

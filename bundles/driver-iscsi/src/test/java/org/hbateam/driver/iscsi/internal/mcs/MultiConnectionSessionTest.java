@@ -16,6 +16,7 @@ import org.hbateam.api.path.PathException;
 import org.hbateam.api.scsi.Cdb;
 import org.hbateam.api.scsi.ScsiCommand;
 import org.hbateam.api.scsi.ScsiResult;
+import org.hbateam.driver.iscsi.internal.connection.SessionSettings;
 import org.hbateam.driver.iscsi.internal.fake.FakeTarget;
 import org.hbateam.driver.iscsi.internal.login.ChapCredentials;
 import org.hbateam.driver.iscsi.internal.login.Portal;
@@ -23,7 +24,6 @@ import org.hbateam.driver.iscsi.internal.login.Proposal;
 import org.hbateam.driver.iscsi.internal.session.Session;
 import org.hbateam.driver.iscsi.internal.session.SessionListener;
 import org.hbateam.driver.iscsi.internal.session.SessionRunner;
-import org.hbateam.driver.iscsi.internal.session.SessionSettings;
 import org.hbateam.driver.iscsi.internal.session.SiblingRoutes;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.util.concurrent.CountDownLatch;
 
 import org.hbateam.api.path.PathException;
+import org.hbateam.driver.iscsi.internal.connection.Connection;
 import org.hbateam.driver.iscsi.internal.login.LoginResult;
 import org.hbateam.driver.iscsi.internal.login.Negotiated;
 import org.hbateam.driver.iscsi.internal.login.Portal;

@@ -1,9 +1,0 @@
-package org.hbateam.driver.sim.internal;
-
-import java.util.List;
-
-/** Answers which LUNs an adapter sees behind a target, for REPORT LUNS. */
-interface LunCatalog {
-    /** The numbers of the LUNs of {@code target} that {@code adapter} reaches, ascending. */
-    List<Long> lunsBehind(String adapter, String target);
-}
