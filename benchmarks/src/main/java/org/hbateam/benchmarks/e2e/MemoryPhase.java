@@ -3,7 +3,6 @@ package org.hbateam.benchmarks.e2e;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -22,16 +21,17 @@ import org.hbateam.testbed.TestBed;
 /**
  * The heap an appliance gives hbateam at steady state: two teams (the bed's two LUNs) over four iSCSI paths
  * each, both loaded with mixed 128 KiB reads and writes at queue depth 32, in this JVM (run with -Xmx256m).
- * The steady-state figure is the heap left live after each collection (the pools' collection usage), highest
- * over the run; the peak in use, garbage included, is given beside it.
+ * Two figures: the heap outside the young generation's eden, highest over the run (what survived the young
+ * collections: the live data plus garbage promoted and not yet collected, an upper bound of the steady need), and
+ * the heap in use after a full collection forced while both loads still run (the live set under load).
  */
 final class MemoryPhase {
     static final int PATHS = 4;
     static final int LUNS = 2;
     private static final long SAMPLE_MS = 200;
 
-    record Result(double seconds, long liveAfterGcBytes, long peakUsedBytes, long maxHeapBytes, double mibPerSecond,
-                  long errors) {
+    record Result(double seconds, long survivingBytes, long liveUnderLoadBytes, long peakUsedBytes, long maxHeapBytes,
+                  double mibPerSecond, long errors) {
     }
 
     private final TestBed bed;
@@ -50,13 +50,15 @@ final class MemoryPhase {
             List<QueueDepthLoop> loads = IntStream.rangeClosed(1, LUNS).mapToObj(lun -> load(failover, adapters, lun)).toList();
             loads.forEach(QueueDepthLoop::start);
             long peakUsed = 0;
-            long liveAfterGc = 0;
+            long surviving = 0;
             long end = System.nanoTime() + (long) (seconds * 1e9);
             while (System.nanoTime() < end) {
                 Thread.sleep(SAMPLE_MS);
                 peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                liveAfterGc = Math.max(liveAfterGc, heapAfterLastCollection());
+                surviving = Math.max(surviving, heapOutsideEden());
             }
+            System.gc(); // a full collection while both loads still run: what is left is live
+            long liveUnderLoad = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             long bytes = 0;
             long errors = 0;
             for (QueueDepthLoop load : loads) {
@@ -66,7 +68,7 @@ final class MemoryPhase {
                 errors += result.errors();
             }
             long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-            return new Result(seconds, liveAfterGc, peakUsed, max, bytes / seconds / (1 << 20), errors);
+            return new Result(seconds, surviving, liveUnderLoad, peakUsed, max, bytes / seconds / (1 << 20), errors);
         }
     }
 
@@ -85,13 +87,14 @@ final class MemoryPhase {
         }
     }
 
-    /** The heap live after each pool's last collection, summed; 0 before the first. */
-    private static long heapAfterLastCollection() {
-        long live = 0;
+    /** The heap in use outside the young generation's eden (survivor and old pools): what survived collections. */
+    private static long heapOutsideEden() {
+        long used = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
-            live += afterGc == null ? 0 : afterGc.getUsed();
+            if (pool.getType() == MemoryType.HEAP && !pool.getName().contains("Eden")) {
+                used += pool.getUsage().getUsed();
+            }
         }
-        return live;
+        return used;
     }
 }

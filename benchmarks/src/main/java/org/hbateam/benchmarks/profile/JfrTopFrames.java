@@ -12,9 +12,10 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * The top frames of a flight recording, as {@code docs/benchmarks.md} quotes them: CPU samples (Java and native)
- * by their top frame, and allocation samples by the first hbateam frame that allocated, weighted by the bytes
- * JFR attributes to each sample. Run with {@code benchmarks/run jfr-top FILE.jfr [ROWS]}.
+ * The top frames of a flight recording, as {@code docs/benchmarks.md} quotes them: Java execution samples by their
+ * top frame (threads running Java code; a thread blocked in a native socket read is not CPU, so native samples are
+ * left out), and allocation samples by the first hbateam frame that allocated, weighted by the bytes JFR attributes
+ * to each sample. Run with {@code benchmarks/run jfr-top FILE.jfr [ROWS]}.
  */
 public final class JfrTopFrames {
     private JfrTopFrames() {
@@ -30,14 +31,14 @@ public final class JfrTopFrames {
         Map<String, Double> allocation = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
             String type = event.getEventType().getName();
-            if (type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample")) {
+            if (type.equals("jdk.ExecutionSample")) {
                 cpu.merge(topFrame(event.getStackTrace()), 1.0, Double::sum);
             } else if (type.equals("jdk.ObjectAllocationSample")) {
                 String site = event.getClass("objectClass").getName() + " at " + firstOwnFrame(event.getStackTrace());
                 allocation.merge(site, (double) event.getLong("weight"), Double::sum);
             }
         }
-        print("CPU samples by top frame (Java and native)", cpu, rows);
+        print("Java execution samples by top frame", cpu, rows);
         print("Allocation by class and first hbateam frame (JFR's sampled weight)", allocation, rows);
     }
 
