@@ -18,8 +18,8 @@ import org.hbateam.load.QueueDepthLoop;
 final class CongestionThenQuietScenario {
     private static final String LU_A = "naa.600144f0000000000000000000000a11";
     private static final String LU_B = "naa.600144f0000000000000000000000b11";
-    private static final int LUN_MB = 32;
-    private static final String SHARED = "hba1";
+    private static final int LUN_MB = SharedAdapterScenario.LUN_MB;
+    private static final String SHARED = SharedAdapterScenario.SHARED;
 
     private final ScenarioOptions options;
     private final PrintStream progress;
@@ -41,14 +41,9 @@ final class CongestionThenQuietScenario {
     }
 
     void run(SimSetup setup, PrintStream out) throws Exception {
-        setup.adapter("hba1", SharedAdapterScenario.ADAPTER_MBPS);
-        setup.adapter("hba2", SharedAdapterScenario.ADAPTER_MBPS);
-        setup.lun(4, LU_A, LUN_MB, "hba1", "hba2");
-        setup.lun(5, LU_B, LUN_MB, SHARED);
-        setup.team("A", LU_A);
-        setup.team("B", LU_B);
-        Team a = setup.awaitTeam("A", 2);
-        Team b = setup.awaitTeam("B", 1);
+        List<Team> teams = SharedAdapterScenario.twoTeamsSharingAnAdapter(setup, 4, LU_A, LU_B);
+        Team a = teams.get(0);
+        Team b = teams.get(1);
         QueueDepthLoop loadA = SimSetup.load(a, options, LUN_MB << 20);
         QueueDepthLoop loadB = SimSetup.load(b, options, LUN_MB << 20);
         Map<Case, Row> rows = new LinkedHashMap<>();

@@ -19,8 +19,8 @@ final class SharedAdapterScenario {
     static final int ADAPTER_MBPS = 200;
     private static final String LU_A = "naa.600144f0000000000000000000000a01";
     private static final String LU_B = "naa.600144f0000000000000000000000b01";
-    private static final int LUN_MB = 32;
-    private static final String SHARED = "hba1";
+    static final int LUN_MB = 32;
+    static final String SHARED = "hba1";
     private static final double SETTLE_TOLERANCE = 0.05;
 
     private final ScenarioOptions options;
@@ -41,14 +41,9 @@ final class SharedAdapterScenario {
     }
 
     void run(SimSetup setup, PrintStream out) throws Exception {
-        setup.adapter("hba1", ADAPTER_MBPS);
-        setup.adapter("hba2", ADAPTER_MBPS);
-        setup.lun(1, LU_A, LUN_MB, "hba1", "hba2");
-        setup.lun(2, LU_B, LUN_MB, SHARED);
-        setup.team("A", LU_A);
-        setup.team("B", LU_B);
-        Team a = setup.awaitTeam("A", 2);
-        Team b = setup.awaitTeam("B", 1);
+        List<Team> teams = twoTeamsSharingAnAdapter(setup, 1, LU_A, LU_B);
+        Team a = teams.get(0);
+        Team b = teams.get(1);
         QueueDepthLoop loadA = SimSetup.load(a, options, LUN_MB << 20);
         QueueDepthLoop loadB = SimSetup.load(b, options, LUN_MB << 20);
         Map<Case, SharedAdapterReport.Row> rows = new LinkedHashMap<>();
@@ -74,6 +69,20 @@ final class SharedAdapterScenario {
         }
         check(loadA, loadB);
         new SharedAdapterReport(options, ADAPTER_MBPS).print(out, rows, alone);
+    }
+
+    /**
+     * Team A over hba1 and hba2 (LUN {@code firstLun}, {@code luA}) and team B over hba1 only (the next LUN,
+     * {@code luB}), each of {@value #LUN_MB} MiB; returns A and B once both have formed.
+     */
+    static List<Team> twoTeamsSharingAnAdapter(SimSetup setup, long firstLun, String luA, String luB) throws Exception {
+        setup.adapter("hba1", ADAPTER_MBPS);
+        setup.adapter("hba2", ADAPTER_MBPS);
+        setup.lun(firstLun, luA, LUN_MB, "hba1", "hba2");
+        setup.lun(firstLun + 1, luB, LUN_MB, SHARED);
+        setup.team("A", luA);
+        setup.team("B", luB);
+        return List.of(setup.awaitTeam("A", 2), setup.awaitTeam("B", 1));
     }
 
     private void measure(SimSetup setup, Team a, Case c, SharedAdapterReport.Row row, QueueDepthLoop loadA,
