@@ -30,6 +30,8 @@ public final class Attempt implements CommandCallback {
     final PendingCommand command;
     public final PathEntry entry;
     public final long startNanos;
+    /** The path's incarnation when this was sent: a failure holds out only that one ({@link PathEntry#incarnation}). */
+    public final int incarnation;
     private final AttemptListener listener;
     @SuppressWarnings("unused") // updated through OPEN
     private volatile int open = 1;
@@ -50,6 +52,7 @@ public final class Attempt implements CommandCallback {
         this.command = command;
         this.entry = entry;
         this.startNanos = startNanos;
+        this.incarnation = entry.incarnation();
     }
 
     /** Claims the attempt; true only for the first caller. */

@@ -152,7 +152,7 @@ public final class CommandFlow implements Attempt.AttemptListener, FenceWaits.Re
         PathEntry entry = attempt.entry;
         entry.inFlight.remove(attempt);
         entry.finished(pending.command.transferLength(), -1, now);
-        health.failPath(entry, error, now);
+        health.failPath(attempt, error, now);
         if (!ErrorClassifier.needsFence(error)) {
             retry(pending, error);
             return;

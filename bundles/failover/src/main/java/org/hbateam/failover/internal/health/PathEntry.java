@@ -2,7 +2,7 @@ package org.hbateam.failover.internal.health;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.hbateam.api.path.DataPath;
@@ -29,7 +29,13 @@ public final class PathEntry {
     final AtomicReference<Attempt> probe = new AtomicReference<>();
     public final PathHealth health;
 
-    private final AtomicBoolean heldOut = new AtomicBoolean();
+    /**
+     * Even while the path is in service, odd while it is held out. Each release starts a new incarnation, so an
+     * attempt remembers the incarnation it was sent in ({@link #incarnation}) and its failure can hold out only
+     * that one: the late failure of a command or probe sent before a reinstatement says nothing about the path
+     * as it is since, and must not take it out again.
+     */
+    private final AtomicInteger phase = new AtomicInteger();
     private volatile PathState driverState;
     private volatile boolean removed;
     private volatile long lastActivityNanos;
@@ -46,21 +52,53 @@ public final class PathEntry {
     }
 
     public boolean usable() {
-        return !heldOut.get() && !removed && driverState.isUsable();
+        return !isHeldOut() && !removed && driverState.isUsable();
     }
 
-    /** Holds the path out; true only for the caller that changed it (so a failure is acted on once). */
+    /** The incarnation of the path now: what an attempt sent now records. */
+    public int incarnation() {
+        return phase.get() & ~1;
+    }
+
+    /** Holds the path out, whatever its incarnation; true only for the caller that changed it. */
     boolean holdOut() {
-        return heldOut.compareAndSet(false, true);
+        int now;
+        do {
+            now = phase.get();
+            if ((now & 1) != 0) {
+                return false;
+            }
+        } while (!phase.compareAndSet(now, now | 1));
+        return true;
     }
 
-    /** Lets the path carry I/O again; true only for the caller that changed it. */
+    /**
+     * Holds the path out if it is still in service in {@code incarnation}; true only for the caller that changed
+     * it (so a failure is acted on once, and never on a later incarnation).
+     */
+    boolean holdOut(int incarnation) {
+        return phase.compareAndSet(incarnation, incarnation | 1);
+    }
+
+    /** True while the path is held out in {@code incarnation}, the one a failure was seen in. */
+    boolean heldOutIn(int incarnation) {
+        return phase.get() == (incarnation | 1);
+    }
+
+    /** Lets the path carry I/O again, in a new incarnation; true only for the caller that changed it. */
     boolean release() {
-        return heldOut.compareAndSet(true, false);
+        int now;
+        do {
+            now = phase.get();
+            if ((now & 1) == 0) {
+                return false;
+            }
+        } while (!phase.compareAndSet(now, now + 1));
+        return true;
     }
 
     public boolean isHeldOut() {
-        return heldOut.get();
+        return (phase.get() & 1) != 0;
     }
 
     public PathState driverState() {
@@ -95,7 +133,7 @@ public final class PathEntry {
 
     /** The state shown to users: DOWN while the team holds the path out. */
     public PathState displayState() {
-        return heldOut.get() || removed ? PathState.DOWN : driverState;
+        return isHeldOut() || removed ? PathState.DOWN : driverState;
     }
 
     public void dispatched(Direction direction, long bytes, long nowNanos) {

@@ -56,10 +56,22 @@ public final class PathHealthSupervisor {
         this.prober = new PathProber(this, nanoClock, driverCalls);
     }
 
-    /** Fails the path after a path error; a session-scope error fails the session's other paths too. */
-    public void failPath(PathEntry entry, PathException error, long nowNanos) {
+    /**
+     * Fails the attempt's path after a path error; a session-scope error fails the session's other paths too. Only
+     * the incarnation the attempt was sent in fails: once the path has been reinstated, a late failure of an
+     * older attempt is no news about it.
+     */
+    public void failPath(Attempt attempt, PathException error, long nowNanos) {
+        PathEntry entry = attempt.entry;
         String reason = error.reason() + ": " + error.getMessage();
-        if (holdOut(entry, reason, nowNanos) && ErrorClassifier.scope(error) == ErrorClassifier.Scope.SESSION) {
+        if (!entry.holdOut(attempt.incarnation)) {
+            if (entry.heldOutIn(attempt.incarnation)) {
+                entry.health.sawUnhealthy(); // still out: a further failure restarts the stable clock
+            }
+            return;
+        }
+        tookOut(entry, reason, nowNanos);
+        if (ErrorClassifier.scope(error) == ErrorClassifier.Scope.SESSION) {
             TeamPathSet set = members.pathSet();
             for (int i = 0; i < set.size(); i++) {
                 PathEntry other = set.entry(i);
@@ -70,12 +82,18 @@ public final class PathHealthSupervisor {
         }
     }
 
-    /** Holds the path out; true when this call did it (so events and flakiness count once per failure). */
+    /** Holds the path out, whatever its incarnation; true when this call did it. */
     boolean holdOut(PathEntry entry, String reason, long nowNanos) {
         entry.health.sawUnhealthy();
         if (!entry.holdOut()) {
             return false;
         }
+        tookOut(entry, reason, nowNanos);
+        return true;
+    }
+
+    /** What follows once per failure (so events and flakiness count once): hold-down, events, the team's reaction. */
+    private void tookOut(PathEntry entry, String reason, long nowNanos) {
         FailoverSettings global = config.global();
         if (entry.health.recordFailure(nowNanos, TimeUnit.MILLISECONDS.toNanos(global.flakyWindowMs()))) {
             entry.health.holdDown(nowNanos + TimeUnit.MILLISECONDS.toNanos(global.flakyHoldDownMs()));
@@ -90,7 +108,6 @@ public final class PathHealthSupervisor {
         } else {
             team.noteFailover();
         }
-        return true;
     }
 
     /** The last usable path went out: a held-out path with evidence of health since its failure takes over now. */

@@ -94,16 +94,13 @@ final class PathProber implements Attempt.AttemptListener {
         health.maybeReinstate(entry, now, "probe answered");
     }
 
-    /** The probe failed: a path in service fails; a held-out one restarts its stable clock. */
+    /**
+     * The probe failed: a path in service fails; a held-out one restarts its stable clock; a path reinstated since
+     * the probe was sent is left alone.
+     */
     @Override
     public void attemptFailed(Attempt probe, PathException error) {
-        long now = nanoClock.getAsLong();
-        PathEntry entry = probe.entry;
-        entry.probe.compareAndSet(probe, null);
-        if (entry.isHeldOut()) {
-            entry.health.sawUnhealthy();
-        } else {
-            health.failPath(entry, error, now);
-        }
+        probe.entry.probe.compareAndSet(probe, null);
+        health.failPath(probe, error, nanoClock.getAsLong());
     }
 }
