@@ -41,7 +41,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @BedConfig(paths = 3, size = "128M", maxConnections = 3)
 class ConnectionTeamingE2eTest {
     private static final long MIB = 1L << 20;
-    /** Flap-tolerant failover: keep the flaky hold-down out of the way; reinstate after 2 s of health. */
     /** Flaky detection off (the faults repeat on purpose) and a short failback, so each run starts on every link. */
     private static final FailoverSettings CONFIG = settings();
 
